@@ -1,0 +1,88 @@
+import { availableParallelism } from 'node:os';
+import type { CheckTarget } from './discover.js';
+import { discoverTargets } from './discover.js';
+import type { MediaFacts } from './facts.js';
+import { fileStatusOf, type FileErrorCode, type FileResult, type Finding } from './finding.js';
+import { MediaError, probeMedia } from './probe/probe-media.js';
+import type { Profile, RuleSetting } from './profiles/profile.js';
+import { QUICK_NEEDS, type Outcome, type RuleContext } from './rule.js';
+
+export interface CheckOptions {
+  profile: Profile;
+  /** Metadata only: rules that need decoding report `skip`. */
+  quick?: boolean;
+  language?: RuleContext['language'];
+  signal?: AbortSignal;
+}
+
+export interface BatchOptions extends CheckOptions {
+  /** Files checked at once (default: CPU cores). */
+  jobs?: number;
+  /** Called when a file starts and when it is done, in completion order. */
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { type: 'start'; path: string; index: number; total: number }
+  | { type: 'done'; path: string; index: number; total: number; completed: number; result: FileResult };
+
+/** Checks one target: facts first, then every rule of the profile. Never throws for a bad file. */
+export async function checkTarget(target: CheckTarget, options: CheckOptions): Promise<FileResult> {
+  let facts: MediaFacts;
+  try {
+    facts = await probeMedia(target.path);
+  } catch (error) {
+    if (error instanceof MediaError) return errorResult(target.path, error.code, error.message);
+    return errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`);
+  }
+  const context: RuleContext = { language: options.language ?? 'zh' };
+  const findings = options.profile.settings.flatMap((setting) => evaluate(setting, facts, context, options.quick ?? false));
+  return { path: target.path, status: fileStatusOf(findings), facts, findings, error: null };
+}
+
+/** Runs one rule; its first outcome is its verdict, any others are details with the same id. */
+export function evaluate(setting: RuleSetting, facts: MediaFacts, context: RuleContext, quick: boolean): Finding[] {
+  const { rule, severity, options } = setting;
+  if (quick && !rule.needs.every((need) => QUICK_NEEDS.has(need))) {
+    return [{ rule: rule.id, status: 'skip', severity, message: 'not run in --quick mode (needs decoding)', measured: null, expected: '' }];
+  }
+  const result = rule.check(facts, options, context);
+  const outcomes: Outcome[] = Array.isArray(result) ? result : [result];
+  return outcomes.map((outcome) => ({
+    rule: rule.id,
+    ...outcome,
+    // A warning is a warning whatever the rule's severity (e.g. audio.bitrate under the notice's 1.4 Mbps).
+    severity: outcome.status === 'warn' ? 'warning' : severity,
+  }));
+}
+
+/** Checks every target with a pool of `jobs` files in flight; results keep the input order. */
+export async function checkTargets(targets: readonly CheckTarget[], options: BatchOptions): Promise<FileResult[]> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), targets.length || 1));
+  const results: FileResult[] = new Array(targets.length);
+  let next = 0;
+  let completed = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      if (options.signal?.aborted) return;
+      const index = next++;
+      const target = targets[index]!;
+      options.onProgress?.({ type: 'start', path: target.path, index, total: targets.length });
+      const result = await checkTarget(target, options);
+      results[index] = result;
+      completed++;
+      options.onProgress?.({ type: 'done', path: target.path, index, total: targets.length, completed, result });
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  return results.filter(Boolean);
+}
+
+/** Discovers and checks: the whole job of the command line and the app. */
+export async function checkPaths(paths: readonly string[], options: BatchOptions): Promise<FileResult[]> {
+  return checkTargets(await discoverTargets(paths), options);
+}
+
+function errorResult(path: string, code: FileErrorCode, message: string): FileResult {
+  return { path, status: 'error', facts: null, findings: [], error: { code, message } };
+}

@@ -1,0 +1,121 @@
+/**
+ * MediaFacts: the one shape that probes fill and rules read.
+ * Every number carries its unit in its name. `null` means "not known", never "zero".
+ */
+
+export interface TimeRange {
+  start: number;
+  end: number;
+}
+
+export interface ContainerFacts {
+  /** What the leading bytes say, whatever the file is called. */
+  signature: 'iso-bmff' | 'quicktime' | 'matroska' | 'other';
+  /** `ftyp` major brand, e.g. `isom`, `mp42`, `qt  `. */
+  majorBrand: string | null;
+  compatibleBrands: string[];
+  /** ffprobe's demuxer name, e.g. `mov,mp4,m4a,3gp,3g2,mj2`. */
+  formatName: string;
+  /** Bit rate the container states for the whole file. */
+  statedBitrateBps: number | null;
+}
+
+export interface Chapter {
+  title: string;
+  startS: number;
+  endS: number;
+}
+
+/** Frame timing read from the demuxed packets of the first video stream (no decoding). */
+export interface VideoTiming {
+  frameCount: number;
+  /** The most common frame duration (the longer one on a tie), in seconds. */
+  nominalFrameDurationS: number | null;
+  nominalFps: number | null;
+  /** Frame durations that are not whole multiples of the nominal one (±1 tick). */
+  irregularFrames: TimingEvent[];
+  irregularFrameCount: number;
+  /** Gaps of whole missing frames. */
+  droppedFrames: TimingEvent[];
+  droppedFrameCount: number;
+  /** Frames sharing a presentation time with another frame. */
+  duplicateFrames: TimingEvent[];
+  duplicateFrameCount: number;
+  /** Packets whose decode time does not increase. */
+  outOfOrderFrames: TimingEvent[];
+  outOfOrderFrameCount: number;
+}
+
+export interface TimingEvent {
+  atS: number;
+  /** Duration of the interval that ends at this frame, in seconds. */
+  intervalS: number;
+  /** For dropped frames: how many frame slots are empty. */
+  missingFrames?: number;
+}
+
+export interface VideoFacts {
+  streamIndex: number;
+  codec: string;
+  profile: string | null;
+  codedWidth: number;
+  codedHeight: number;
+  sampleAspectRatio: number;
+  /** Clockwise rotation the player applies (display matrix / rotate tag), in degrees. */
+  rotationDeg: number;
+  displayWidth: number;
+  displayHeight: number;
+  /** Frame rate the container states (`r_frame_rate`), for reference only. */
+  statedFps: number | null;
+  startS: number;
+  durationS: number | null;
+  endS: number | null;
+  /** Sum of packet sizes over the stream's duration. */
+  measuredBitrateBps: number | null;
+  statedBitrateBps: number | null;
+  timing: VideoTiming;
+}
+
+export interface AudioFacts {
+  streamIndex: number;
+  codec: string;
+  profile: string | null;
+  sampleRateHz: number;
+  channels: number;
+  channelLayout: string | null;
+  /** Programme start: first sample after edit lists and encoder priming. */
+  startS: number;
+  /** Encoder priming that the container did not mark for discard, in seconds. */
+  uncompensatedPrimingS: number;
+  durationS: number | null;
+  endS: number | null;
+  measuredBitrateBps: number | null;
+  statedBitrateBps: number | null;
+  packetCount: number;
+}
+
+export interface SyncFacts {
+  /** Audio start minus video start, in ms; positive = audio late. */
+  startOffsetMs: number;
+  /** Audio end minus video end, in ms; positive = audio ends late. */
+  endOffsetMs: number | null;
+}
+
+export interface SubtitleStreamFacts {
+  streamIndex: number;
+  codec: string;
+  language: string | null;
+}
+
+export interface MediaFacts {
+  sizeBytes: number;
+  durationS: number | null;
+  container: ContainerFacts;
+  video: VideoFacts | null;
+  /** The first audio stream; the one every audio rule judges. */
+  audio: AudioFacts | null;
+  audioStreamCount: number;
+  subtitleStreams: SubtitleStreamFacts[];
+  chapters: Chapter[];
+  sync: SyncFacts | null;
+}

@@ -1,0 +1,53 @@
+import type { MediaFacts, TimeRange } from './facts.js';
+
+export type Severity = 'error' | 'warning';
+export type FindingStatus = 'pass' | 'warn' | 'fail' | 'skip';
+export type FileStatus = 'pass' | 'warn' | 'fail' | 'error';
+
+export type Measured = number | string | boolean | null | Record<string, unknown>;
+
+export interface Finding {
+  rule: string;
+  status: FindingStatus;
+  severity: Severity;
+  message: string;
+  measured: Measured;
+  expected: string;
+  at?: TimeRange[];
+  /** Subtitle findings: the sidecar file, the 1-based cue index and the offending line. */
+  subtitle?: string;
+  cue?: number;
+  line?: string;
+}
+
+export interface FileError {
+  code: FileErrorCode;
+  message: string;
+}
+
+export type FileErrorCode =
+  | 'not-found'
+  | 'not-a-file'
+  | 'empty'
+  | 'unreadable'
+  | 'not-media'
+  | 'no-streams'
+  | 'truncated'
+  | 'decode-failed'
+  | 'probe-failed'
+  | 'internal';
+
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  facts: MediaFacts | null;
+  findings: Finding[];
+  error: FileError | null;
+}
+
+/** The worst of a file's findings (RULES.md, "Verdicts and exit codes"). */
+export function fileStatusOf(findings: readonly Finding[]): Exclude<FileStatus, 'error'> {
+  if (findings.some((f) => f.status === 'fail' && f.severity === 'error')) return 'fail';
+  if (findings.some((f) => f.status === 'warn' || f.status === 'fail')) return 'warn';
+  return 'pass';
+}

@@ -1,0 +1,16 @@
+export type * from './facts.js';
+export * from './finding.js';
+export * from './rule.js';
+export * from './units.js';
+export * from './discover.js';
+export * from './check.js';
+export { rules, rulesById } from './rules/index.js';
+export { builtinProfiles } from './profiles/builtin.js';
+export type { Profile, ProfileFile, RuleSetting } from './profiles/profile.js';
+export { loadProfile, resolveProfile, ProfileError } from './profiles/load-profile.js';
+export { probeMedia, MediaError } from './probe/probe-media.js';
+export { resolveBinaries, ffmpegPath, ffprobePath, BinaryError, type Binaries } from './probe/binaries.js';
+export { buildReport, exitCodeOf, summarize, SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION, type Report, type Summary } from './report/report.js';
+export { formatJson } from './report/json.js';
+export { formatJunit } from './report/junit.js';
+export { formatText, describeFacts, type TextOptions } from './report/text.js';

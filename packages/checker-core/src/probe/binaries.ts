@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { execa } from 'execa';
+
+const require = createRequire(import.meta.url);
+
+export interface Binary {
+  path: string;
+  /** First line of `-version`, e.g. `ffprobe version 4.0.2-static …`. */
+  version: string;
+}
+
+export interface Binaries {
+  ffmpeg: Binary;
+  ffprobe: Binary;
+}
+
+/** The pinned binaries shipped inside npm packages; `FFMPEG_PATH` / `FFPROBE_PATH` override. */
+export function ffmpegPath(): string {
+  return process.env.FFMPEG_PATH || (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+}
+
+export function ffprobePath(): string {
+  return process.env.FFPROBE_PATH || (require('ffprobe-static') as { path: string }).path;
+}
+
+let cached: Promise<Binaries> | undefined;
+
+/** Resolves both binaries and reads their versions once per process. */
+export function resolveBinaries(): Promise<Binaries> {
+  cached ??= Promise.all([describe(ffmpegPath()), describe(ffprobePath())]).then(([ffmpeg, ffprobe]) => ({
+    ffmpeg,
+    ffprobe,
+  }));
+  return cached;
+}
+
+async function describe(path: string): Promise<Binary> {
+  try {
+    const { stdout } = await execa(path, ['-version']);
+    const firstLine = stdout.split('\n', 1)[0] ?? '';
+    return { path, version: firstLine.replace(/\s+Copyright.*$/, '').trim() };
+  } catch (error) {
+    throw new BinaryError(`cannot run ${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+export class BinaryError extends Error {
+  override name = 'BinaryError';
+}

@@ -1,0 +1,68 @@
+import { execa } from 'execa';
+import { ffprobePath } from './binaries.js';
+
+/** Per-stream packet data from one demux-only pass (no decoding). */
+export interface StreamPackets {
+  count: number;
+  totalBytes: number;
+  /** Decode order, in the stream's time-base ticks. */
+  ptsTicks: number[];
+  dtsTicks: number[];
+  /** Latest presentation end (pts + duration), in ticks. */
+  endTicks: number | null;
+  firstPtsTicks: number | null;
+  /** The first packet is flagged for discard (priming removed by an edit list or skip samples). */
+  firstDiscarded: boolean;
+}
+
+export interface PacketScan {
+  streams: Map<number, StreamPackets>;
+  /** The demuxer met the end of the data before its index said it would ("partial file"). */
+  partial: boolean;
+  stderr: string;
+}
+
+/**
+ * Reads every packet's timestamps, size and flags for the given streams.
+ * Keeps timestamps only for `timestampStreams` (the video), sums for the rest.
+ */
+export async function scanPackets(path: string, streamIndexes: number[], timestampStreams: number[]): Promise<PacketScan> {
+  const streams = new Map<number, StreamPackets>();
+  for (const index of streamIndexes) {
+    streams.set(index, { count: 0, totalBytes: 0, ptsTicks: [], dtsTicks: [], endTicks: null, firstPtsTicks: null, firstDiscarded: false });
+  }
+  const keepTimestamps = new Set(timestampStreams);
+  const subprocess = execa(
+    ffprobePath(),
+    ['-v', 'error', '-show_entries', 'packet=stream_index,pts,dts,duration,size,flags', '-of', 'csv=p=0', '--', path],
+    { reject: false, buffer: { stdout: false, stderr: true }, lines: false },
+  );
+  for await (const line of subprocess.iterable({ from: 'stdout' })) {
+    const [indexText, ptsText, dtsText, durationText, sizeText, flags = ''] = String(line).split(',');
+    const stream = streams.get(Number(indexText));
+    if (!stream) continue;
+    const pts = parseTicks(ptsText) ?? parseTicks(dtsText);
+    const dts = parseTicks(dtsText) ?? pts;
+    const duration = parseTicks(durationText) ?? 0;
+    if (stream.count === 0) {
+      stream.firstPtsTicks = pts;
+      stream.firstDiscarded = flags.includes('D');
+    }
+    stream.count++;
+    stream.totalBytes += Number(sizeText) || 0;
+    if (pts !== null) stream.endTicks = Math.max(stream.endTicks ?? -Infinity, pts + duration);
+    if (keepTimestamps.has(Number(indexText)) && pts !== null && dts !== null) {
+      stream.ptsTicks.push(pts);
+      stream.dtsTicks.push(dts);
+    }
+  }
+  const result = await subprocess;
+  const stderr = String(result.stderr ?? '');
+  return { streams, partial: /partial file|Packet corrupt|error reading|Invalid data/i.test(stderr), stderr };
+}
+
+function parseTicks(text: string | undefined): number | null {
+  if (text === undefined || text === '' || text === 'N/A') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,91 @@
+import type { TimingEvent, VideoTiming } from '../facts.js';
+
+/** How many events of each kind the facts keep; the counts stay exact. */
+export const MAX_EVENTS = 50;
+
+/**
+ * Frame timing from packet timestamps alone (ticks of the stream's time base).
+ * `ptsTicks` and `dtsTicks` are in decode order, as the demuxer delivers them.
+ */
+export function analyzeVideoTiming(ptsTicks: ArrayLike<number>, dtsTicks: ArrayLike<number>, timeBaseS: number): VideoTiming {
+  const frameCount = ptsTicks.length;
+  const outOfOrder: TimingEvent[] = [];
+  let outOfOrderCount = 0;
+  for (let i = 1; i < dtsTicks.length; i++) {
+    if (!(dtsTicks[i]! > dtsTicks[i - 1]!)) {
+      outOfOrderCount++;
+      if (outOfOrder.length < MAX_EVENTS) {
+        outOfOrder.push({ atS: ptsTicks[i]! * timeBaseS, intervalS: (dtsTicks[i]! - dtsTicks[i - 1]!) * timeBaseS });
+      }
+    }
+  }
+
+  const sorted = Float64Array.from(ptsTicks).sort();
+  const deltas = new Float64Array(Math.max(0, sorted.length - 1));
+  for (let i = 1; i < sorted.length; i++) deltas[i - 1] = sorted[i]! - sorted[i - 1]!;
+  const modeTicks = mostCommonPositive(deltas);
+
+  const timing: VideoTiming = {
+    frameCount,
+    nominalFrameDurationS: null,
+    nominalFps: null,
+    irregularFrames: [],
+    irregularFrameCount: 0,
+    droppedFrames: [],
+    droppedFrameCount: 0,
+    duplicateFrames: [],
+    duplicateFrameCount: 0,
+    outOfOrderFrames: outOfOrder,
+    outOfOrderFrameCount: outOfOrderCount,
+  };
+  if (modeTicks === null) return timing;
+
+  let regularSumTicks = 0;
+  let regularCount = 0;
+  for (let i = 0; i < deltas.length; i++) {
+    const delta = deltas[i]!;
+    const event = (): TimingEvent => ({ atS: sorted[i + 1]! * timeBaseS, intervalS: delta * timeBaseS });
+    if (delta === 0) {
+      timing.duplicateFrameCount++;
+      if (timing.duplicateFrames.length < MAX_EVENTS) timing.duplicateFrames.push(event());
+      continue;
+    }
+    const multiple = Math.round(delta / modeTicks);
+    // ±1 tick: containers with coarse time bases round 33.37 ms to 33 or 34.
+    if (multiple >= 1 && Math.abs(delta - multiple * modeTicks) <= multiple) {
+      if (multiple === 1) {
+        regularSumTicks += delta;
+        regularCount++;
+      } else {
+        timing.droppedFrameCount += multiple - 1;
+        if (timing.droppedFrames.length < MAX_EVENTS) timing.droppedFrames.push({ ...event(), missingFrames: multiple - 1 });
+      }
+    } else {
+      timing.irregularFrameCount++;
+      if (timing.irregularFrames.length < MAX_EVENTS) timing.irregularFrames.push(event());
+    }
+  }
+  // The mean of the regular intervals recovers 1001/30000 s from a 1 ms time base's 33/34 ms mix.
+  const nominalTicks = regularCount > 0 ? regularSumTicks / regularCount : modeTicks;
+  timing.nominalFrameDurationS = nominalTicks * timeBaseS;
+  timing.nominalFps = 1 / timing.nominalFrameDurationS;
+  return timing;
+}
+
+/** The most common positive value; on a tie, the larger (RULES.md: the longer duration is nominal). */
+export function mostCommonPositive(values: ArrayLike<number>): number | null {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value > 0) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && value > best)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import type { FileResult, FileStatus } from '../finding.js';
+import type { Binaries } from '../probe/binaries.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export const TOOL_NAME = 'courseware-check';
+export const TOOL_VERSION = version;
+export const SCHEMA_VERSION = 1;
+
+/** The JSON report of REPORT.md; every formatter reads this one shape. */
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  tool: { name: string; version: string; ffmpeg: string; ffprobe: string };
+  profile: string;
+  /** ISO 8601 time the report was made. */
+  createdAt: string;
+  options: { quick: boolean; language: 'zh' | 'en' };
+  files: FileResult[];
+  summary: Summary;
+}
+
+export type Summary = { files: number } & Record<FileStatus, number>;
+
+export function summarize(files: readonly FileResult[]): Summary {
+  const summary: Summary = { files: files.length, pass: 0, warn: 0, fail: 0, error: 0 };
+  for (const file of files) summary[file.status]++;
+  return summary;
+}
+
+export function buildReport(
+  files: FileResult[],
+  context: { profile: string; binaries: Binaries; quick: boolean; language: 'zh' | 'en'; now?: Date },
+): Report {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION, ffmpeg: context.binaries.ffmpeg.version, ffprobe: context.binaries.ffprobe.version },
+    profile: context.profile,
+    createdAt: (context.now ?? new Date()).toISOString(),
+    options: { quick: context.quick, language: context.language },
+    files,
+    summary: summarize(files),
+  };
+}
+
+/** Exit code of REPORT.md: 1 when any file failed or could not be checked. */
+export function exitCodeOf(report: Report): 0 | 1 {
+  return report.summary.fail > 0 || report.summary.error > 0 ? 1 : 0;
+}

@@ -1,0 +1,73 @@
+import type { MediaFacts, TimeRange } from './facts.js';
+import type { FindingStatus, Measured, Severity } from './finding.js';
+
+/** What a rule reads; the engine runs an expensive pass only when an enabled rule needs it. */
+export type Need = 'probe' | 'packets' | 'audio' | 'video' | 'subtitles';
+
+/** Facts available without decoding: `--quick` runs only rules that need no more. */
+export const QUICK_NEEDS: ReadonlySet<Need> = new Set(['probe', 'packets']);
+
+export type OptionValue = number | boolean | string;
+
+export interface OptionSpec<V extends OptionValue = OptionValue> {
+  default: V;
+  description: string;
+  /** Inclusive bounds for numbers. */
+  min?: number;
+  max?: number;
+}
+
+export type OptionSpecs<O> = { [K in keyof O]: O[K] extends OptionValue ? OptionSpec<O[K]> : never };
+
+export type Area = 'file' | 'video' | 'audio' | 'sync' | 'subtitle' | 'intro-outro';
+
+export interface RuleContext {
+  /** The course language (`--language`). */
+  language: 'zh' | 'en';
+}
+
+/** One verdict of a rule; the engine adds the rule id and the severity. */
+export interface Outcome {
+  status: FindingStatus;
+  message: string;
+  measured: Measured;
+  expected: string;
+  at?: TimeRange[];
+  subtitle?: string;
+  cue?: number;
+  line?: string;
+}
+
+export interface Rule<O extends Record<string, OptionValue> = Record<string, OptionValue>> {
+  id: string;
+  area: Area;
+  /** The phrase of the notice the rule comes from, or "(beyond the notice)". */
+  notice: string;
+  description: string;
+  severity: Severity;
+  needs: readonly Need[];
+  options: OptionSpecs<O>;
+  /** Pure: reads facts, returns the rule's verdict first, then any detail findings. */
+  check(facts: MediaFacts, options: O, context: RuleContext): Outcome | Outcome[];
+}
+
+export type AnyRule = Rule<any>;
+
+/** Identity function that lets TypeScript infer a rule's option types. */
+export function defineRule<O extends Record<string, OptionValue>>(rule: Rule<O>): Rule<O> {
+  return rule;
+}
+
+export function defaultOptionsOf<O extends Record<string, OptionValue>>(rule: Rule<O>): O {
+  const entries = Object.entries(rule.options).map(([key, spec]) => [key, (spec as OptionSpec).default]);
+  return Object.fromEntries(entries) as O;
+}
+
+export function wholeFile(facts: MediaFacts): TimeRange[] | undefined {
+  return facts.durationS === null ? undefined : [{ start: 0, end: round(facts.durationS, 3) }];
+}
+
+export function round(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,27 @@
+import { isMp4Brand } from '../probe/container.js';
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'container.mp4',
+  area: 'file',
+  notice: '封装格式采用MP4',
+  description: 'The file is an ISO BMFF MP4, judged by its bytes: not QuickTime .mov, Matroska, or anything renamed .mp4.',
+  severity: 'error',
+  needs: ['probe'],
+  options: {},
+  check({ container }) {
+    const expected = 'MP4 (ISO BMFF with an MP4 brand)';
+    const brands = [container.majorBrand, ...container.compatibleBrands].filter((b): b is string => b !== null);
+    const measured = { signature: container.signature, majorBrand: container.majorBrand, compatibleBrands: container.compatibleBrands };
+    if (container.signature === 'iso-bmff' && brands.some(isMp4Brand)) {
+      return { status: 'pass', message: `MP4 (brand ${container.majorBrand?.trim()})`, measured, expected };
+    }
+    const what: Record<typeof container.signature, string> = {
+      'iso-bmff': `an ISO BMFF file of brand "${container.majorBrand?.trim()}", not MP4`,
+      quicktime: 'a QuickTime movie (.mov), not MP4',
+      matroska: 'a Matroska/WebM file, not MP4',
+      other: `${container.formatName} data, not MP4`,
+    };
+    return { status: 'fail', message: `container is ${what[container.signature]}; re-export or remux as MP4`, measured, expected };
+  },
+});

@@ -1,0 +1,37 @@
+import type { AnyRule } from '../rule.js';
+import audioBitrate from './audio-bitrate.js';
+import audioChannels from './audio-channels.js';
+import audioCodec from './audio-codec.js';
+import audioPresent from './audio-present.js';
+import audioSampleRate from './audio-sample-rate.js';
+import avSync from './av-sync.js';
+import containerMp4 from './container-mp4.js';
+import fileSize from './file-size.js';
+import videoAspect from './video-aspect.js';
+import videoBitrate from './video-bitrate.js';
+import videoCodec from './video-codec.js';
+import videoDuration from './video-duration.js';
+import videoFrameRate from './video-frame-rate.js';
+import videoResolution from './video-resolution.js';
+import videoStability from './video-stability.js';
+
+/** Every rule, in report order. Nothing scans folders: a new rule is added here. */
+export const rules: readonly AnyRule[] = [
+  containerMp4,
+  fileSize,
+  videoDuration,
+  videoCodec,
+  videoResolution,
+  videoAspect,
+  videoFrameRate,
+  videoBitrate,
+  videoStability,
+  audioPresent,
+  audioCodec,
+  audioSampleRate,
+  audioBitrate,
+  audioChannels,
+  avSync,
+];
+
+export const rulesById: ReadonlyMap<string, AnyRule> = new Map(rules.map((rule) => [rule.id, rule]));

@@ -1,0 +1,70 @@
+import yargs from 'yargs';
+
+export type Format = 'text' | 'json' | 'junit';
+
+export interface CheckArguments {
+  command: 'check';
+  paths: string[];
+  profile: string;
+  language: 'zh' | 'en';
+  quick: boolean;
+  format: Format;
+  output: string | undefined;
+  jobs: number;
+  verbose: boolean;
+  color: boolean;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Parses the command line of REPORT.md; `--help` and `--version` print and answer `done`. */
+export async function parseArguments(argv: string[], defaults: { defaultJobs: number }): Promise<CheckArguments | { command: 'done' }> {
+  // pnpm passes a literal `--` to scripts: `pnpm run check -- --format json FILE`.
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  let result: CheckArguments | { command: 'done' } = { command: 'done' };
+  await yargs(args)
+    .scriptName('courseware-check')
+    .usage('$0 [PATH ...] [options]\n\nChecks lesson videos (and their subtitles) against the technical standard for online training courses.')
+    .command(
+      '$0 [paths..]',
+      'check video files, subtitle files or folders (default: the bundled sample-media/)',
+      (command) =>
+        command
+          .positional('paths', { type: 'string', array: true, describe: 'files or folders' })
+          .option('profile', { type: 'string', default: 'web', describe: 'web | archive | a JSON/YAML profile file' })
+          .option('language', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'the course language, for subtitle.language' })
+          .option('quick', { type: 'boolean', default: false, describe: 'metadata only: no decoding; decoding rules report skip' })
+          .option('format', { choices: ['text', 'json', 'junit'] as const, default: 'text' as const, describe: 'report format' })
+          .option('output', { type: 'string', alias: 'o', describe: 'write the report to this file instead of standard output' })
+          .option('jobs', { type: 'number', alias: 'j', default: defaults.defaultJobs, describe: 'files checked at once' })
+          .option('verbose', { type: 'boolean', default: false, describe: 'text format: list each passing rule' })
+          .option('color', { type: 'boolean', default: process.stdout.isTTY === true, describe: 'colour the text report' }),
+      (options) => {
+        if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not ${options.jobs}`);
+        result = {
+          command: 'check',
+          paths: (options.paths ?? []).map(String),
+          profile: options.profile,
+          language: options.language,
+          quick: options.quick,
+          format: options.format,
+          output: options.output,
+          jobs: options.jobs,
+          verbose: options.verbose,
+          color: options.color && !options.output,
+        };
+      },
+    )
+    .strict()
+    .help()
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error instanceof UsageError ? error : new UsageError(message ?? error?.message ?? 'invalid command line');
+    })
+    .parseAsync();
+  return result;
+}

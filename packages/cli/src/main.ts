@@ -1,0 +1,33 @@
+import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCheck } from './run-check.js';
+import { parseArguments, UsageError } from './arguments.js';
+
+const SAMPLE_MEDIA = fileURLToPath(new URL('../../../sample-media', import.meta.url));
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = await parseArguments(process.argv.slice(2), { defaultJobs: availableParallelism() });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`courseware-check: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (parsed.command === 'done') return 0;
+  const paths = parsed.paths.length > 0 ? parsed.paths : [relative(process.cwd(), SAMPLE_MEDIA) || '.'];
+  return runCheck({ ...parsed, paths });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`courseware-check: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,34 @@
+import type { ProgressEvent } from '@courseware-check/checker-core';
+
+/** One updating line on a terminal's standard error; silent anywhere else. */
+export function createProgress(stream: NodeJS.WriteStream): { onProgress: (event: ProgressEvent) => void; finish: () => void } {
+  if (!stream.isTTY) return { onProgress: () => {}, finish: () => {} };
+  const running = new Set<string>();
+  let completed = 0;
+  let total = 0;
+  const startedAt = Date.now();
+  const draw = () => {
+    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    const elapsedS = (Date.now() - startedAt) / 1000;
+    const names = [...running].join(', ');
+    const line = `[${completed}/${total}] ${elapsedS.toFixed(0)}s checking ${names}`;
+    stream.write(`\r\u001b[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+  };
+  const timer = setInterval(draw, 500);
+  timer.unref();
+  return {
+    onProgress(event) {
+      total = event.total;
+      if (event.type === 'start') running.add(event.path);
+      else {
+        running.delete(event.path);
+        completed = event.completed;
+      }
+      draw();
+    },
+    finish() {
+      clearInterval(timer);
+      stream.write('\r\u001b[2K');
+    },
+  };
+}
