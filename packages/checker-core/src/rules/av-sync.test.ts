@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { makeFacts } from '../testing/make-facts.js';
+import { runRule } from '../testing/run-rule.js';
+
+const sync = (startOffsetMs: number, endOffsetMs: number | null = 0) => runRule('av.sync', makeFacts({ sync: { startOffsetMs, endOffsetMs } }))[0]!;
+
+describe('av.sync', () => {
+  it.each([
+    [-40, 'pass'],
+    [-41, 'fail'],
+    [60, 'pass'],
+    [61, 'fail'],
+  ] as const)('start offset %i ms → %s (EBU R37 window)', (ms, status) => {
+    expect(sync(ms).status).toBe(status);
+  });
+  it('reports the larger of the start and end offsets', () => {
+    const finding = sync(10, -120);
+    expect(finding.status).toBe('fail');
+    expect(finding.measured).toBe(-120);
+    expect(finding.message).toContain('120 ms early at the end');
+  });
+  it('skips without both streams', () => {
+    expect(runRule('av.sync', makeFacts({ audio: null }))[0]!.status).toBe('skip');
+  });
+});

@@ -1,0 +1,76 @@
+import type { AudioFacts, MediaFacts, VideoFacts, VideoTiming } from '../facts.js';
+
+/** Facts of a file that passes every metadata rule; tests override what they study. */
+export function makeFacts(overrides: Partial<Omit<MediaFacts, 'video' | 'audio'>> & { video?: Partial<VideoFacts> | null; audio?: Partial<AudioFacts> | null } = {}): MediaFacts {
+  const { video, audio, ...rest } = overrides;
+  return {
+    sizeBytes: 80_000_000,
+    durationS: 600,
+    container: { signature: 'iso-bmff', majorBrand: 'isom', compatibleBrands: ['isom', 'iso2', 'avc1', 'mp41'], formatName: 'mov,mp4,m4a,3gp,3g2,mj2', statedBitrateBps: 1_200_000 },
+    video: video === null ? null : makeVideo(video),
+    audio: audio === null ? null : makeAudio(audio),
+    audioStreamCount: audio === null ? 0 : 1,
+    subtitleStreams: [],
+    chapters: [],
+    sync: video === null || audio === null ? null : { startOffsetMs: 0, endOffsetMs: 0 },
+    ...rest,
+  };
+}
+
+export function makeTiming(overrides: Partial<VideoTiming> = {}): VideoTiming {
+  return {
+    frameCount: 15000,
+    nominalFrameDurationS: 0.04,
+    nominalFps: 25,
+    irregularFrames: [],
+    irregularFrameCount: 0,
+    droppedFrames: [],
+    droppedFrameCount: 0,
+    duplicateFrames: [],
+    duplicateFrameCount: 0,
+    outOfOrderFrames: [],
+    outOfOrderFrameCount: 0,
+    ...overrides,
+  };
+}
+
+function makeVideo(overrides: Partial<VideoFacts> = {}): VideoFacts {
+  return {
+    streamIndex: 0,
+    codec: 'h264',
+    profile: 'High',
+    codedWidth: 1920,
+    codedHeight: 1080,
+    sampleAspectRatio: 1,
+    rotationDeg: 0,
+    displayWidth: 1920,
+    displayHeight: 1080,
+    statedFps: 25,
+    startS: 0,
+    durationS: 600,
+    endS: 600,
+    measuredBitrateBps: 1_000_000,
+    statedBitrateBps: 1_000_000,
+    timing: makeTiming(),
+    ...overrides,
+  };
+}
+
+function makeAudio(overrides: Partial<AudioFacts> = {}): AudioFacts {
+  return {
+    streamIndex: 1,
+    codec: 'aac',
+    profile: 'LC',
+    sampleRateHz: 48000,
+    channels: 2,
+    channelLayout: 'stereo',
+    startS: 0,
+    uncompensatedPrimingS: 0,
+    durationS: 600,
+    endS: 600,
+    measuredBitrateBps: 192_000,
+    statedBitrateBps: 192_000,
+    packetCount: 28125,
+    ...overrides,
+  };
+}

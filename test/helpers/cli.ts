@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { execa, type Options } from 'execa';
+import type { FileResult, Finding, Report } from '@courseware-check/checker-core';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/courseware-check.js', import.meta.url));
+
+export interface CliRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command line, as a user would, in a fresh process. */
+export async function runCli(args: string[], options: Options = {}): Promise<CliRun> {
+  const result = await execa('node', [BIN, ...args], { reject: false, cwd: REPO_ROOT, ...options });
+  return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+/** Runs the CLI with `--format json` and parses the report. */
+export async function checkJson(args: string[], options: Options = {}): Promise<{ run: CliRun; report: Report }> {
+  const run = await runCli(['--format', 'json', ...args], options);
+  try {
+    return { run, report: JSON.parse(run.stdout) as Report };
+  } catch {
+    throw new Error(`no JSON on stdout (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`);
+  }
+}
+
+export function findingOf(file: FileResult, rule: string): Finding {
+  const finding = file.findings.find((f) => f.rule === rule);
+  if (!finding) throw new Error(`${file.path}: no finding for ${rule} (has ${file.findings.map((f) => f.rule).join(', ')})`);
+  return finding;
+}
+
+/** `{ rule id: status }` of a file's verdicts (first finding per rule). */
+export function verdicts(file: FileResult): Record<string, Finding['status']> {
+  const out: Record<string, Finding['status']> = {};
+  for (const finding of file.findings) out[finding.rule] ??= finding.status;
+  return out;
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { ffmpegPath } from '@courseware-check/checker-core';
+
+/** Generated media lives outside the repo, keyed by the exact ffmpeg arguments, so reruns reuse it. */
+export const MEDIA_CACHE = join(tmpdir(), 'courseware-check-test-media');
+
+/**
+ * Runs the bundled ffmpeg to make `fileName` and returns its path. `args` are everything between
+ * `ffmpeg -y` and the output path. Deterministic sources only: the same arguments, the same file.
+ */
+export async function makeMedia(fileName: string, args: string[]): Promise<string> {
+  const key = createHash('sha256').update(JSON.stringify([fileName, args])).digest('hex').slice(0, 16);
+  const folder = join(MEDIA_CACHE, key);
+  const path = join(folder, fileName);
+  if (await exists(path)) return path;
+  await mkdir(folder, { recursive: true });
+  const partial = join(folder, `partial-${process.pid}-${fileName}`);
+  const format = fileName.endsWith('.mov') ? ['-f', 'mov'] : fileName.endsWith('.mkv') ? ['-f', 'matroska'] : fileName.endsWith('.mp4') ? ['-f', 'mp4'] : [];
+  await execa(ffmpegPath(), ['-y', '-v', 'error', '-nostdin', ...args, ...format, partial]);
+  await rename(partial, path);
+  return path;
+}
+
+/** A lavfi test picture: moving, deterministic. */
+export function testPicture({ size = '1280x720', fps = '25', durationS = 2 } = {}): string[] {
+  return ['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${fps}:duration=${durationS}`];
+}
+
+/** A lavfi tone at the given rate and channel count. */
+export function testTone({ rateHz = 48000, channels = 2, durationS = 2, frequencyHz = 440 } = {}): string[] {
+  const layout = channels === 1 ? 'mono' : channels === 2 ? 'stereo' : `${channels}c`;
+  return ['-f', 'lavfi', '-i', `sine=frequency=${frequencyHz}:sample_rate=${rateHz}:duration=${durationS},aformat=channel_layouts=${layout}`];
+}
+
+/** H.264 + AAC the way a course export is made; fast settings, one thread, so outputs are reproducible. */
+export const H264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-threads', '1'];
+export const AAC = ['-c:a', 'aac', '-b:a', '192k'];
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.size > 0,
+    () => false,
+  );
+}
