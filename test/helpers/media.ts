@@ -30,10 +30,13 @@ export function testPicture({ size = '1280x720', fps = '25', durationS = 2 } = {
   return ['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${fps}:duration=${durationS}`];
 }
 
-/** A lavfi tone at the given rate and channel count. */
-export function testTone({ rateHz = 48000, channels = 2, durationS = 2, frequencyHz = 440 } = {}): string[] {
+/**
+ * Seeded pink noise at the given rate and channel count: unlike a pure tone, it uses the bit rate
+ * the AAC encoder is given (the bundled encoder spends ~100 kbit/s on a sine whatever it is asked).
+ */
+export function testSound({ rateHz = 48000, channels = 2, durationS = 2 } = {}): string[] {
   const layout = channels === 1 ? 'mono' : channels === 2 ? 'stereo' : `${channels}c`;
-  return ['-f', 'lavfi', '-i', `sine=frequency=${frequencyHz}:sample_rate=${rateHz}:duration=${durationS},aformat=channel_layouts=${layout}`];
+  return ['-f', 'lavfi', '-i', `anoisesrc=duration=${durationS}:color=pink:sample_rate=${rateHz}:amplitude=0.2:seed=42,aformat=channel_layouts=${layout}`];
 }
 
 /** H.264 + AAC the way a course export is made; fast settings, one thread, so outputs are reproducible. */
