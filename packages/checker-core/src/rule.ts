@@ -63,10 +63,6 @@ export function defaultOptionsOf<O extends Record<string, OptionValue>>(rule: Ru
   return Object.fromEntries(entries) as O;
 }
 
-export function wholeFile(facts: MediaFacts): TimeRange[] | undefined {
-  return facts.durationS === null ? undefined : [{ start: 0, end: round(facts.durationS, 3) }];
-}
-
 export function round(value: number, digits = 2): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;

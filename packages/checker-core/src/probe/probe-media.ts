@@ -39,7 +39,9 @@ export async function probeMedia(path: string): Promise<MediaFacts> {
     output = await runFfprobe(path);
   } catch (error) {
     if (!(error instanceof ProbeError)) throw error;
-    if (/moov atom not found/i.test(error.stderr)) {
+    // ffprobe picks the MP4 demuxer by extension, so only a file that starts like one is a cut-off MP4.
+    const looksLikeMp4 = signature.signature === 'iso-bmff' || signature.signature === 'quicktime';
+    if (looksLikeMp4 && /moov atom not found/i.test(error.stderr)) {
       throw new MediaError('truncated', 'no moov index: the file was cut off or never finalised by the program that wrote it');
     }
     throw new MediaError('not-media', `not a readable media file (ffprobe: ${error.message})`);

@@ -26,7 +26,12 @@ export default defineRule({
     if (bps < minBps) return { status: 'fail', message: `audio bit rate ${formatBitrate(bps)} is below the practical floor of ${formatBitrate(minBps)}`, measured: bps, expected };
     if (bps >= noticeBps) return { status: 'pass', message: `audio ${formatBitrate(bps)}`, measured: bps, expected };
     const ceiling = aacCeilingBps(audio.sampleRateHz || 48000, audio.channels || 2);
-    const reason = audio.codec === 'aac' ? `AAC-LC cannot exceed ${formatBitrate(ceiling)} for this stream (6144 bits per channel per 1024-sample frame); 1.4 Mbps is uncompressed CD audio` : '1.4 Mbps is uncompressed CD audio';
-    return { status: 'warn', message: `audio ${formatBitrate(bps)} is under the notice's ${formatBitrate(noticeBps)}, which ${reason}`, measured: bps, expected };
+    const ceilingNote = audio.codec === 'aac' ? `; AAC-LC carries at most ${formatBitrate(ceiling)} here (6144 bits per channel per 1024-sample frame)` : '';
+    return {
+      status: 'warn',
+      message: `audio ${formatBitrate(bps)} is under the notice's ${formatBitrate(noticeBps)}, the rate of uncompressed CD audio${ceilingNote}`,
+      measured: bps,
+      expected,
+    };
   },
 });

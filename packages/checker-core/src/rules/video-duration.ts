@@ -1,4 +1,4 @@
-import { defineRule, round, wholeFile } from '../rule.js';
+import { defineRule, round } from '../rule.js';
 import { formatClock } from '../units.js';
 
 export default defineRule({
@@ -18,8 +18,8 @@ export default defineRule({
     if (durationS === null) return { status: 'fail', message: 'duration unknown', measured: null, expected };
     const measured = round(durationS, 3);
     const clock = formatClock(durationS);
-    if (durationS < minS) return { status: 'fail', message: `lesson lasts ${clock}, shorter than the preferred ${formatClock(minS)}`, measured, expected, at: wholeFile(facts) };
-    if (durationS > maxS) return { status: 'fail', message: `lesson lasts ${clock}, longer than the preferred ${formatClock(maxS)}; consider splitting it`, measured, expected, at: wholeFile(facts) };
+    if (durationS < minS) return { status: 'fail', message: `lesson lasts ${clock}, shorter than the preferred ${formatClock(minS)}`, measured, expected };
+    if (durationS > maxS) return { status: 'fail', message: `lesson lasts ${clock}, longer than the preferred ${formatClock(maxS)}; consider splitting it`, measured, expected };
     return { status: 'pass', message: `lesson lasts ${clock}`, measured, expected };
   },
 });

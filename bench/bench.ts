@@ -1,0 +1,77 @@
+/**
+ * pnpm bench — speed of courseware-check against the floor it races: ffprobe and plain ffmpeg
+ * decoding of the same file, measured in the same run. Prints medians of RUNS runs.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { execa } from 'execa';
+import { checkTargets, ffmpegPath, ffprobePath, loadProfile, type CheckTarget } from '@courseware-check/checker-core';
+import { speechLikeExpression } from '../scripts/speech-like.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const MEDIA = fileURLToPath(new URL('./.media', import.meta.url));
+
+async function ensure(name: string, args: string[]): Promise<string> {
+  const path = join(MEDIA, name);
+  if (await stat(path).then((s) => s.size > 0, () => false)) return path;
+  await mkdir(MEDIA, { recursive: true });
+  process.stderr.write(`generating ${name} (once; kept in bench/.media/)…\n`);
+  await execa(ffmpegPath(), ['-y', '-v', 'error', '-nostdin', ...args, '-f', 'mp4', `${path}.part`]);
+  await execa('mv', [`${path}.part`, path]);
+  return path;
+}
+
+/** 10-minute 1080p25 lesson: moving test picture with grain, speech-like narration, veryfast x264. */
+function lessonArgs(durationS: number, size: string): string[] {
+  return [
+    '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=25:duration=${durationS}`,
+    '-f', 'lavfi', '-i', `aevalsrc=exprs=${speechLikeExpression()}+0.0001*(2*random(0)-1):sample_rate=48000:duration=${durationS}`,
+    '-vf', 'noise=alls=6:allf=t', '-c:v', 'libx264', '-preset', 'veryfast', '-b:v', '3M', '-pix_fmt', 'yuv420p',
+    '-c:a', 'aac', '-b:a', '192k', '-ac', '2', '-movflags', '+faststart',
+  ];
+}
+
+async function medianSeconds(label: string, run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    times.push((performance.now() - start) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  process.stderr.write(`  ${label}: median ${median.toFixed(3)} s of ${RUNS} (${times.map((t) => t.toFixed(3)).join(', ')})\n`);
+  return median;
+}
+
+const rows: [string, string][] = [];
+const report = (name: string, value: string) => {
+  rows.push([name, value]);
+  process.stderr.write(`${name}: ${value}\n`);
+};
+
+const lesson = await ensure('lesson-10min-1080p25.mp4', lessonArgs(600, '1920x1080'));
+const small = await Promise.all(Array.from({ length: 16 }, (_, i) => ensure(`small-${String(i + 1).padStart(2, '0')}.mp4`, lessonArgs(10 + i, '1280x720'))));
+const web = await loadProfile('web');
+const target = (path: string): CheckTarget => ({ kind: 'media', path, sidecars: [] });
+
+const quickS = await medianSeconds('--quick check (in process)', () => checkTargets([target(lesson)], { profile: web, quick: true, jobs: 1 }));
+const probeS = await medianSeconds('bare ffprobe -show_format -show_streams', () => execa(ffprobePath(), ['-v', 'error', '-show_format', '-show_streams', lesson]));
+const cliQuickS = await medianSeconds('--quick check (CLI process, incl. Node start)', () =>
+  execa('node', [fileURLToPath(new URL('../packages/cli/bin/courseware-check.js', import.meta.url)), '--quick', '--format', 'json', lesson], { reject: false }),
+);
+report('(a) --quick check of the 10-min 1080p file, in process', `${quickS.toFixed(3)} s`);
+report('(b) bare ffprobe -show_format -show_streams', `${probeS.toFixed(3)} s`);
+report('(c) ratio (a)/(b)', `${(quickS / probeS).toFixed(2)}×`);
+report('    --quick through the CLI process', `${cliQuickS.toFixed(3)} s`);
+
+const batch = (jobs: number) => () => checkTargets(small.map(target), { profile: web, jobs });
+const jobs1 = await medianSeconds('16 files, --jobs 1', batch(1));
+const jobs2 = await medianSeconds('16 files, --jobs 2', batch(2));
+report('(d) batch of 16 small files, --jobs 1', `${(16 / jobs1).toFixed(2)} files/s`);
+report('    batch of 16 small files, --jobs 2', `${(16 / jobs2).toFixed(2)} files/s (speed-up ${(jobs1 / jobs2).toFixed(2)}×)`);
+
+process.stdout.write(`\ncourseware-check benchmark (${RUNS} runs each, medians)\n`);
+for (const [name, value] of rows) process.stdout.write(`${name.padEnd(58)} ${value}\n`);
