@@ -5,7 +5,10 @@ import type { MediaFacts } from './facts.js';
 import { fileStatusOf, type FileErrorCode, type FileResult, type Finding } from './finding.js';
 import { MediaError, probeMedia } from './probe/probe-media.js';
 import type { Profile, RuleSetting } from './profiles/profile.js';
-import { QUICK_NEEDS, type Outcome, type RuleContext } from './rule.js';
+import { QUICK_NEEDS, type Need, type Outcome, type RuleContext } from './rule.js';
+import { analyzeAudio } from './analyze/audio/analyze-audio.js';
+import { audioAnalysisOptions } from './analyze/audio/options.js';
+import { DecodeError } from './analyze/decode-stream.js';
 
 export interface CheckOptions {
   profile: Profile;
@@ -35,9 +38,27 @@ export async function checkTarget(target: CheckTarget, options: CheckOptions): P
     if (error instanceof MediaError) return errorResult(target.path, error.code, error.message);
     return errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`);
   }
+  const quick = options.quick ?? false;
+  const needed = neededPasses(options.profile, quick);
+  if (needed.has('audio') && facts.audio) {
+    try {
+      facts.audioAnalysis = await analyzeAudio(target.path, facts.audio, audioAnalysisOptions(options.profile), options.signal);
+    } catch (error) {
+      if (error instanceof DecodeError) return errorResult(target.path, 'decode-failed', `audio: ${error.message}`);
+      throw error;
+    }
+  }
   const context: RuleContext = { language: options.language ?? 'zh' };
-  const findings = options.profile.settings.flatMap((setting) => evaluate(setting, facts, context, options.quick ?? false));
+  const findings = options.profile.settings.flatMap((setting) => evaluate(setting, facts, context, quick));
   return { path: target.path, status: fileStatusOf(findings), facts, findings, error: null };
+}
+
+/** The decoding passes the enabled rules need; none in `--quick` mode. */
+export function neededPasses(profile: Profile, quick: boolean): Set<Need> {
+  const needs = new Set<Need>();
+  if (quick) return needs;
+  for (const { rule } of profile.settings) for (const need of rule.needs) if (!QUICK_NEEDS.has(need)) needs.add(need);
+  return needs;
 }
 
 /** Runs one rule; its first outcome is its verdict, any others are details with the same id. */

@@ -1,3 +1,9 @@
+import type { ChannelBalance } from './analyze/audio/channel-balance.js';
+import type { ClippingResult } from './analyze/audio/clipping.js';
+import type { HumAssessment } from './analyze/audio/hum.js';
+import type { LoudnessResult } from './analyze/audio/loudness.js';
+import type { SnrEstimate } from './analyze/audio/stnr.js';
+
 /**
  * MediaFacts: the one shape that probes fill and rules read.
  * Every number carries its unit in its name. `null` means "not known", never "zero".
@@ -118,4 +124,20 @@ export interface MediaFacts {
   subtitleStreams: SubtitleStreamFacts[];
   chapters: Chapter[];
   sync: SyncFacts | null;
+  /** Measurements of the decoded audio; absent when no enabled rule needs them (`--quick`). */
+  audioAnalysis?: AudioAnalysis;
+}
+
+/** What one decode of the first audio stream measured (analyze/audio). */
+export interface AudioAnalysis {
+  decodedDurationS: number;
+  sampleRateHz: number;
+  channels: number;
+  snr: SnrEstimate & { pausesAreDigitalSilence: boolean };
+  hum: HumAssessment;
+  /** `peakDbfs` is null for a stream of exact zeros. */
+  clipping: Omit<ClippingResult, 'peakDbfs'> & { peakDbfs: number | null };
+  loudness: LoudnessResult;
+  /** `levelsDbfs` entries are null for a channel of exact zeros. */
+  channelBalance: Omit<ChannelBalance, 'levelsDbfs'> & { levelsDbfs: (number | null)[] };
 }

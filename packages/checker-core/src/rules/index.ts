@@ -1,9 +1,14 @@
 import type { AnyRule } from '../rule.js';
 import audioBitrate from './audio-bitrate.js';
+import audioChannelBalance from './audio-channel-balance.js';
 import audioChannels from './audio-channels.js';
+import audioClipping from './audio-clipping.js';
 import audioCodec from './audio-codec.js';
+import audioHum from './audio-hum.js';
+import audioLoudness from './audio-loudness.js';
 import audioPresent from './audio-present.js';
 import audioSampleRate from './audio-sample-rate.js';
+import audioSnr from './audio-snr.js';
 import avSync from './av-sync.js';
 import containerMp4 from './container-mp4.js';
 import fileSize from './file-size.js';
@@ -31,6 +36,11 @@ export const rules: readonly AnyRule[] = [
   audioSampleRate,
   audioBitrate,
   audioChannels,
+  audioChannelBalance,
+  audioSnr,
+  audioHum,
+  audioClipping,
+  audioLoudness,
   avSync,
 ];
 

@@ -1,0 +1,102 @@
+import type { AudioAnalysis, AudioFacts } from '../../facts.js';
+import { streamRaw } from '../decode-stream.js';
+import { measureChannelBalance } from './channel-balance.js';
+import { ClippingDetector } from './clipping.js';
+import { HopLevelMeter, type HopLevels } from './frame-levels.js';
+import { assessHum, HumMeter } from './hum.js';
+import { assessLoudness, LoudnessMeter } from './loudness.js';
+import { estimateSnr } from './stnr.js';
+
+/**
+ * Detection parameters of the measurements, taken from the options of the rules that read them
+ * (audio.hum, audio.clipping, audio.loudness), so that the facts stay compact: a summary per file,
+ * never per-window arrays.
+ */
+export interface AudioAnalysisOptions {
+  humMinProminenceDb: number;
+  humMinLevelDbfs: number;
+  clipThreshold: number;
+  clipMinRunSamples: number;
+  loudnessMaxDeviationLu: number;
+}
+
+export const DEFAULT_AUDIO_ANALYSIS: AudioAnalysisOptions = {
+  humMinProminenceDb: 10,
+  humMinLevelDbfs: -70,
+  clipThreshold: 0.999,
+  clipMinRunSamples: 3,
+  loudnessMaxDeviationLu: 6,
+};
+
+/** The quietest 15 % of 0.5 s windows are the pauses (RULES.md, hum). */
+const PAUSE_FRACTION = 0.15;
+/** Pauses count as digital silence when at least this share of frames is exact zeros. */
+const DIGITAL_SILENCE_FRACTION = 0.05;
+
+/**
+ * One decode of the first audio stream to 32-bit float PCM (never s16: integers hide clipping),
+ * at its own rate and channel count, measured as it streams: memory grows with minutes, not samples.
+ */
+export async function analyzeAudio(
+  path: string,
+  audio: AudioFacts,
+  options: AudioAnalysisOptions = DEFAULT_AUDIO_ANALYSIS,
+  signal?: AbortSignal,
+): Promise<AudioAnalysis> {
+  const { sampleRateHz, channels } = audio;
+  const meters = {
+    levels: new HopLevelMeter(sampleRateHz, channels),
+    hum: new HumMeter(sampleRateHz, channels),
+    clipping: new ClippingDetector(sampleRateHz, channels, options.clipThreshold, options.clipMinRunSamples),
+    loudness: new LoudnessMeter(sampleRateHz, channels),
+  };
+  let frames = 0;
+  const args = ['-i', path, '-map', `0:${audio.streamIndex}`, '-vn', '-sn', '-dn', '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'];
+  await streamRaw(
+    args,
+    4 * channels,
+    (bytes, units) => {
+      // Copy to an aligned buffer: a pipe chunk may start at any byte offset.
+      const samples = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      meters.levels.push(samples, units);
+      meters.hum.push(samples, units);
+      meters.clipping.push(samples, units);
+      meters.loudness.push(samples, units);
+      frames += units;
+    },
+    signal,
+  );
+
+  const levels = meters.levels.finish(sampleRateHz);
+  const snr = estimateSnr(levels);
+  const hum = assessHum(meters.hum.finish(), pauseWindowStarts(levels, 0.5), {
+    minProminenceDb: options.humMinProminenceDb,
+    minLevelDbfs: options.humMinLevelDbfs,
+  });
+  const clipping = meters.clipping.finish();
+  const balance = measureChannelBalance(levels, snr.speechLevelDbfs);
+  return {
+    decodedDurationS: frames / sampleRateHz,
+    sampleRateHz,
+    channels,
+    snr: { ...snr, pausesAreDigitalSilence: snr.frameCount > 0 && snr.digitalSilenceFrames / snr.frameCount >= DIGITAL_SILENCE_FRACTION },
+    hum,
+    clipping: { ...clipping, peakDbfs: Number.isFinite(clipping.peakDbfs) ? clipping.peakDbfs : null },
+    loudness: assessLoudness(meters.loudness.finish(), { maxDeviationLu: options.loudnessMaxDeviationLu }),
+    channelBalance: { ...balance, levelsDbfs: balance.levelsDbfs.map((db) => (Number.isFinite(db) ? db : null)) },
+  };
+}
+
+/** Start times of the quietest 15 % of whole windows of `windowS`, by the mono mix's energy. */
+export function pauseWindowStarts(levels: HopLevels, windowS: number): Set<number> {
+  const hopsPerWindow = Math.round(windowS / levels.hopS);
+  const windows: { startS: number; energy: number }[] = [];
+  for (let start = 0; start + hopsPerWindow <= levels.monoEnergy.length; start += hopsPerWindow) {
+    let energy = 0;
+    for (let i = start; i < start + hopsPerWindow; i++) energy += levels.monoEnergy[i]!;
+    windows.push({ startS: (start / hopsPerWindow) * windowS, energy });
+  }
+  windows.sort((a, b) => a.energy - b.energy);
+  const count = Math.max(1, Math.round(windows.length * PAUSE_FRACTION));
+  return new Set(windows.slice(0, count).map((w) => w.startS));
+}

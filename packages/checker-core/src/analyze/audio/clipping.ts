@@ -1,0 +1,90 @@
+import type { TimeRange } from '../../facts.js';
+
+const MERGE_GAP_S = 0.1;
+const MAX_RANGES = 100;
+
+export interface ClippingResult {
+  /** Largest |sample| of the decoded float stream, dBFS (may exceed 0). */
+  peakDbfs: number;
+  /** Runs of ≥ `minRun` consecutive samples at |x| ≥ `threshold` in one channel. */
+  clippedRuns: number;
+  /** Samples above full scale (|x| > 1), which only a float decode can show. */
+  overshootSamples: number;
+  /** Where either happens, merged when closer than 0.1 s; the first 100. */
+  ranges: TimeRange[];
+  rangeCount: number;
+}
+
+/** Finds flat-topped runs and float overshoots, as AAC turns a clipped square top into both. */
+export class ClippingDetector {
+  private readonly runs: number[];
+  private peak = 0;
+  private clippedRuns = 0;
+  private overshootSamples = 0;
+  private position = 0;
+  private readonly ranges: TimeRange[] = [];
+  private current: TimeRange | null = null;
+  private rangeCount = 0;
+
+  constructor(
+    private readonly sampleRateHz: number,
+    private readonly channels: number,
+    private readonly threshold = 0.999,
+    private readonly minRun = 3,
+  ) {
+    this.runs = new Array(channels).fill(0);
+  }
+
+  push(samples: Float32Array, frames: number): void {
+    const { channels, threshold, minRun, runs } = this;
+    for (let f = 0; f < frames; f++) {
+      for (let c = 0; c < channels; c++) {
+        const x = Math.abs(samples[f * channels + c]!);
+        if (x > this.peak) this.peak = x;
+        if (x > 1) {
+          this.overshootSamples++;
+          this.mark(this.position + f);
+        }
+        if (x >= threshold) {
+          if (++runs[c]! === minRun) {
+            this.clippedRuns++;
+            this.mark(this.position + f - minRun + 1);
+          }
+        } else runs[c] = 0;
+      }
+    }
+    this.position += frames;
+  }
+
+  private mark(frame: number): void {
+    const timeS = frame / this.sampleRateHz;
+    if (this.current && timeS - this.current.end <= MERGE_GAP_S) {
+      this.current.end = Math.max(this.current.end, timeS);
+      return;
+    }
+    this.closeRange();
+    this.current = { start: timeS, end: timeS };
+    this.rangeCount++;
+  }
+
+  /** Keeps the count exact and the list short. */
+  private closeRange(): void {
+    if (this.current && this.ranges.length < MAX_RANGES) this.ranges.push(this.current);
+    this.current = null;
+  }
+
+  finish(): ClippingResult {
+    this.closeRange();
+    return {
+      peakDbfs: this.peak > 0 ? 20 * Math.log10(this.peak) : -Infinity,
+      clippedRuns: this.clippedRuns,
+      overshootSamples: this.overshootSamples,
+      ranges: this.ranges.map((r) => ({ start: round3(r.start), end: round3(r.end + 1 / this.sampleRateHz) })),
+      rangeCount: this.rangeCount,
+    };
+  }
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,85 @@
+import { Growable } from './growable.js';
+
+/**
+ * Per 10 ms hop: each channel's and the mono mix's sum of squares, and whether every sample was
+ * exactly zero (digital silence). A 20 ms frame is two consecutive hops.
+ */
+export interface HopLevels {
+  hopS: number;
+  hopSamples: number;
+  /** [channel][hop] sum of squares over the hop. */
+  channelEnergy: Float64Array[];
+  /** Sum of squares of the mono mix (mean of the channels) over the hop. */
+  monoEnergy: Float64Array;
+  /** 1 where every sample of every channel in the hop is exactly 0. */
+  digitalSilence: Uint8Array;
+}
+
+export class HopLevelMeter {
+  private readonly hopSamples: number;
+  private readonly channelSums: number[];
+  private readonly channelEnergy: Growable[];
+  private readonly monoEnergy = new Growable();
+  private readonly silence = new Growable();
+  private monoSum = 0;
+  private nonZero = false;
+  private filled = 0;
+
+  constructor(
+    sampleRateHz: number,
+    private readonly channels: number,
+  ) {
+    this.hopSamples = Math.round(sampleRateHz / 100);
+    this.channelSums = new Array(channels).fill(0);
+    this.channelEnergy = Array.from({ length: channels }, () => new Growable());
+  }
+
+  push(samples: Float32Array, frames: number): void {
+    const { channels, hopSamples, channelSums } = this;
+    const scale = 1 / channels;
+    for (let f = 0; f < frames; f++) {
+      let mono = 0;
+      const base = f * channels;
+      for (let c = 0; c < channels; c++) {
+        const x = samples[base + c]!;
+        channelSums[c]! += x * x;
+        mono += x;
+        if (x !== 0) this.nonZero = true;
+      }
+      mono *= scale;
+      this.monoSum += mono * mono;
+      if (++this.filled === hopSamples) this.flush();
+    }
+  }
+
+  private flush(): void {
+    for (let c = 0; c < this.channels; c++) {
+      this.channelEnergy[c]!.push(this.channelSums[c]!);
+      this.channelSums[c] = 0;
+    }
+    this.monoEnergy.push(this.monoSum);
+    this.silence.push(this.nonZero ? 0 : 1);
+    this.monoSum = 0;
+    this.nonZero = false;
+    this.filled = 0;
+  }
+
+  finish(sampleRateHz: number): HopLevels {
+    return {
+      hopS: this.hopSamples / sampleRateHz,
+      hopSamples: this.hopSamples,
+      channelEnergy: this.channelEnergy.map((g) => g.toArray()),
+      monoEnergy: this.monoEnergy.toArray(),
+      digitalSilence: Uint8Array.from(this.silence.toArray()),
+    };
+  }
+}
+
+/** Mean square of the 20 ms frame starting at hop `i` (hops i and i+1). */
+export function frameMeanSquare(energy: Float64Array, i: number, hopSamples: number): number {
+  return (energy[i]! + energy[i + 1]!) / (2 * hopSamples);
+}
+
+export function powerToDb(meanSquare: number): number {
+  return meanSquare > 0 ? 10 * Math.log10(meanSquare) : -Infinity;
+}

@@ -1,0 +1,181 @@
+import { Biquad, lowPass } from './biquad.js';
+
+export const MAINS_HZ = [50, 60] as const;
+export const HARMONICS = [1, 2, 3, 4] as const;
+/** "Beside" the tone: the spectrum ±6 and ±10 Hz away (RULES.md). */
+const SIDE_OFFSETS_HZ = [-10, -6, 6, 10];
+const WINDOW_S = 0.5;
+/** Q of the four sections of an 8th-order Butterworth low-pass. */
+const BUTTERWORTH_8_Q = [0.5098, 0.6013, 0.9, 2.5629];
+
+/** Goertzel powers of one 0.5 s Hann window: per mains frequency, per harmonic, tone and sides. */
+export interface HumWindow {
+  startS: number;
+  /** [mainsIndex][harmonicIndex] → { tone, sides } powers (|X|², Hann-windowed). */
+  bins: { tone: number; sides: number[] }[][];
+}
+
+export interface HumWindows {
+  windowS: number;
+  /** Sum of the Hann window: a sine of amplitude A has |X| = A · windowSum / 2. */
+  windowSum: number;
+  windows: HumWindow[];
+}
+
+/**
+ * Streams the mono mix down to about 1 kHz (box average, then an 8th-order low-pass at 400 Hz)
+ * and measures mains tones and their surroundings in each 0.5 s window with Goertzel filters.
+ */
+export class HumMeter {
+  private readonly stage1Factor: number;
+  private readonly stage2Factor: number;
+  private readonly rateHz: number;
+  private readonly lowPass: Biquad[];
+  private readonly windowSamples: number;
+  private readonly hann: Float64Array;
+  private readonly buffer: Float64Array;
+  private readonly windows: HumWindow[] = [];
+  private readonly lowPassScratch = new Float64Array(1);
+  private boxSum = 0;
+  private boxCount = 0;
+  private stage2Count = 0;
+  private filled = 0;
+  private windowIndex = 0;
+
+  constructor(
+    sampleRateHz: number,
+    private readonly channels: number,
+  ) {
+    this.stage1Factor = Math.max(1, Math.floor(sampleRateHz / 6000));
+    const stage1Rate = sampleRateHz / this.stage1Factor;
+    this.stage2Factor = Math.max(1, Math.round(stage1Rate / 1000));
+    this.rateHz = stage1Rate / this.stage2Factor;
+    this.lowPass = BUTTERWORTH_8_Q.map((q) => new Biquad(lowPass(400, stage1Rate, q)));
+    this.windowSamples = Math.round(WINDOW_S * this.rateHz);
+    this.hann = Float64Array.from({ length: this.windowSamples }, (_, n) => 0.5 - 0.5 * Math.cos((2 * Math.PI * n) / (this.windowSamples - 1)));
+    this.buffer = new Float64Array(this.windowSamples);
+  }
+
+  push(samples: Float32Array, frames: number): void {
+    const { channels, stage1Factor } = this;
+    const scale = 1 / channels;
+    for (let f = 0; f < frames; f++) {
+      let mono = 0;
+      for (let c = 0; c < channels; c++) mono += samples[f * channels + c]!;
+      this.boxSum += mono * scale;
+      if (++this.boxCount === stage1Factor) {
+        this.decimated(this.boxSum / stage1Factor);
+        this.boxSum = 0;
+        this.boxCount = 0;
+      }
+    }
+  }
+
+  private decimated(value: number): void {
+    const scratch = this.lowPassScratch;
+    scratch[0] = value;
+    for (const section of this.lowPass) section.run(scratch, 0, 1, 1, scratch);
+    if (++this.stage2Count < this.stage2Factor) return;
+    this.stage2Count = 0;
+    this.buffer[this.filled++] = scratch[0]!;
+    if (this.filled === this.windowSamples) {
+      this.windows.push(this.measureWindow());
+      this.filled = 0;
+    }
+  }
+
+  private measureWindow(): HumWindow {
+    const startS = this.windowIndex++ * WINDOW_S;
+    const bins = MAINS_HZ.map((mains) =>
+      HARMONICS.map((h) => ({
+        tone: this.goertzel(mains * h),
+        sides: SIDE_OFFSETS_HZ.map((offset) => this.goertzel(mains * h + offset)),
+      })),
+    );
+    return { startS, bins };
+  }
+
+  private goertzel(frequencyHz: number): number {
+    const coefficient = 2 * Math.cos((2 * Math.PI * frequencyHz) / this.rateHz);
+    let s1 = 0;
+    let s2 = 0;
+    const { buffer, hann, windowSamples } = this;
+    for (let n = 0; n < windowSamples; n++) {
+      const s = buffer[n]! * hann[n]! + coefficient * s1 - s2;
+      s2 = s1;
+      s1 = s;
+    }
+    return s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+  }
+
+  finish(): HumWindows {
+    let windowSum = 0;
+    for (const w of this.hann) windowSum += w;
+    return { windowS: WINDOW_S, windowSum, windows: this.windows };
+  }
+}
+
+export interface HumDetection {
+  mainsHz: number;
+  /** The strongest harmonic's frequency and its median level over the pauses with hum. */
+  frequencyHz: number;
+  levelDbfs: number;
+  /** Median height of the tone above the spectrum beside it, dB. */
+  prominenceDb: number;
+  pausesWithHum: number;
+  pauses: number;
+  /** The pause windows where the tone stands out. */
+  windowStartsS: number[];
+}
+
+export interface HumAssessment {
+  pauses: number;
+  /** The mains frequency heard in the most pauses; null when no pause has a tone over the thresholds. */
+  strongest: HumDetection | null;
+}
+
+/**
+ * Finds hum in the pauses: a pause has hum when a harmonic stands ≥ `minProminenceDb` above the
+ * median of its sides and is ≥ `minLevelDbfs`. Whether enough pauses have it is the rule's call.
+ */
+export function assessHum(hum: HumWindows, pauseStarts: ReadonlySet<number>, { minProminenceDb = 10, minLevelDbfs = -70 } = {}): HumAssessment {
+  const pauses = hum.windows.filter((w) => pauseStarts.has(w.startS));
+  let strongest: HumDetection | null = null;
+  MAINS_HZ.forEach((mainsHz, m) => {
+    const hits: { startS: number; harmonic: number; levelDbfs: number; prominenceDb: number }[] = [];
+    for (const window of pauses) {
+      let best: (typeof hits)[number] | null = null;
+      window.bins[m]!.forEach(({ tone, sides }, h) => {
+        const side = median(sides);
+        const prominenceDb = 10 * Math.log10(tone / Math.max(side, 1e-30));
+        const levelDbfs = 20 * Math.log10((2 * Math.sqrt(tone)) / hum.windowSum + 1e-30);
+        if (prominenceDb >= minProminenceDb && levelDbfs >= minLevelDbfs && (!best || levelDbfs > best.levelDbfs)) {
+          best = { startS: window.startS, harmonic: HARMONICS[h]!, levelDbfs, prominenceDb };
+        }
+      });
+      if (best) hits.push(best);
+    }
+    if (hits.length === 0) return;
+    const harmonicCounts = new Map<number, number>();
+    for (const hit of hits) harmonicCounts.set(hit.harmonic, (harmonicCounts.get(hit.harmonic) ?? 0) + 1);
+    const harmonic = [...harmonicCounts].sort((a, b) => b[1] - a[1])[0]![0];
+    const detection: HumDetection = {
+      mainsHz,
+      frequencyHz: mainsHz * harmonic,
+      levelDbfs: median(hits.map((h) => h.levelDbfs)),
+      prominenceDb: median(hits.map((h) => h.prominenceDb)),
+      pausesWithHum: hits.length,
+      pauses: pauses.length,
+      windowStartsS: hits.map((h) => h.startS).sort((a, b) => a - b),
+    };
+    if (!strongest || detection.pausesWithHum > strongest.pausesWithHum) strongest = detection;
+  });
+  return { pauses: pauses.length, strongest };
+}
+
+export function median(values: ArrayLike<number>): number {
+  const sorted = Array.from(values).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,121 @@
+import { frameMeanSquare, powerToDb, type HopLevels } from './frame-levels.js';
+
+/** NIST SPQA `stnr -c` constants: 500 bins of 0.25 dB from −28.125 to 96.875 dB (16-bit scale). */
+const BINS = 500;
+const LOW_DB = -28.125;
+const HIGH_DB = 96.875;
+const BIN_DB = (HIGH_DB - LOW_DB) / BINS;
+/** 0 dBFS in the 16-bit scale the histogram range is made for: 20·log10(32768). */
+const FULL_SCALE_DB16 = 20 * Math.log10(32768);
+const NOISE_PEAK_FRACTION = 0.1;
+const SPEECH_PERCENTILE = 0.95;
+
+export interface SnrEstimate {
+  /** 95th percentile of 20 ms frame power above the trough, dBFS (RMS). */
+  speechLevelDbfs: number | null;
+  /** The noise mode of the frame-power histogram, dBFS (RMS). */
+  noiseLevelDbfs: number | null;
+  snrDb: number | null;
+  frameCount: number;
+  /** 20 ms frames of exact zeros, left out of the histogram. */
+  digitalSilenceFrames: number;
+}
+
+/**
+ * Blind speech-to-noise ratio by the NIST STNR method: a histogram of 20 ms frame powers (10 ms
+ * hop) of the mono mix; noise = the first peak at least 1/10 of the highest, speech = the 95th
+ * percentile of the frames above the trough that follows it.
+ */
+export function estimateSnr(levels: HopLevels): SnrEstimate {
+  const frames = Math.max(0, levels.monoEnergy.length - 1);
+  const histogram = new Float64Array(BINS);
+  let silent = 0;
+  for (let i = 0; i < frames; i++) {
+    if (levels.digitalSilence[i] && levels.digitalSilence[i + 1]) {
+      silent++;
+      continue;
+    }
+    const db = powerToDb(frameMeanSquare(levels.monoEnergy, i, levels.hopSamples)) + FULL_SCALE_DB16;
+    histogram[binOf(db)]!++;
+  }
+  const result: SnrEstimate = { speechLevelDbfs: null, noiseLevelDbfs: null, snrDb: null, frameCount: frames, digitalSilenceFrames: silent };
+  if (frames - silent < 10) return result;
+
+  const smooth = boxSmooth(medianSmooth(histogram, 5), 5);
+  const highest = Math.max(...smooth);
+  const noiseBin = firstPeak(smooth, NOISE_PEAK_FRACTION * highest);
+  const troughBin = troughAfter(smooth, noiseBin);
+  const speechBin = percentileBin(histogram, troughBin, SPEECH_PERCENTILE);
+  result.noiseLevelDbfs = centreDb(noiseBin) - FULL_SCALE_DB16;
+  result.speechLevelDbfs = centreDb(speechBin) - FULL_SCALE_DB16;
+  result.snrDb = result.speechLevelDbfs - result.noiseLevelDbfs;
+  return result;
+}
+
+function binOf(db: number): number {
+  return Math.min(BINS - 1, Math.max(0, Math.floor((db - LOW_DB) / BIN_DB)));
+}
+
+function centreDb(bin: number): number {
+  return LOW_DB + (bin + 0.5) * BIN_DB;
+}
+
+export function medianSmooth(values: Float64Array, width: number): Float64Array {
+  const half = Math.floor(width / 2);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const window = Array.from(values.subarray(Math.max(0, i - half), Math.min(values.length, i + half + 1))).sort((a, b) => a - b);
+    out[i] = window[Math.floor(window.length / 2)]!;
+  }
+  return out;
+}
+
+export function boxSmooth(values: Float64Array, width: number): Float64Array {
+  const half = Math.floor(width / 2);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let sum = 0;
+    let count = 0;
+    for (let j = Math.max(0, i - half); j <= Math.min(values.length - 1, i + half); j++) {
+      sum += values[j]!;
+      count++;
+    }
+    out[i] = sum / count;
+  }
+  return out;
+}
+
+/** The lowest-level local maximum at least `minimum` high (the top of its plateau). */
+function firstPeak(values: Float64Array, minimum: number): number {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i]! < minimum) continue;
+    let j = i;
+    while (j + 1 < values.length && values[j + 1]! >= values[j]!) j++;
+    return j;
+  }
+  return 0;
+}
+
+/** The lowest point between the noise peak and the speech mode (the highest point past the noise peak's slope). */
+function troughAfter(values: Float64Array, peak: number): number {
+  let slopeEnd = peak;
+  // Stop at the first empty bin: smoothing may have emptied everything above a sparse speech histogram.
+  while (slopeEnd + 1 < values.length && values[slopeEnd]! > 0 && values[slopeEnd + 1]! <= values[slopeEnd]!) slopeEnd++;
+  let speechMode = slopeEnd;
+  for (let i = slopeEnd + 1; i < values.length; i++) if (values[i]! > values[speechMode]!) speechMode = i;
+  let trough = slopeEnd;
+  for (let i = slopeEnd; i < speechMode; i++) if (values[i]! < values[trough]!) trough = i;
+  return trough;
+}
+
+function percentileBin(histogram: Float64Array, from: number, fraction: number): number {
+  let total = 0;
+  for (let i = from; i < histogram.length; i++) total += histogram[i]!;
+  if (total === 0) return from;
+  let cumulative = 0;
+  for (let i = from; i < histogram.length; i++) {
+    cumulative += histogram[i]!;
+    if (cumulative >= fraction * total) return i;
+  }
+  return histogram.length - 1;
+}

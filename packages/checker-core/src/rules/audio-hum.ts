@@ -1,0 +1,41 @@
+import { defineRule, round } from '../rule.js';
+
+export default defineRule({
+  id: 'audio.hum',
+  area: 'audio',
+  notice: '无交流声',
+  description:
+    'No 50 Hz / 60 Hz mains hum: in at least half of the pauses (the quietest 15 % of 0.5 s windows), no fundamental or harmonic (to the 4th) stands ≥ 10 dB above the spectrum ±6 and ±10 Hz beside it at ≥ −70 dBFS.',
+  severity: 'error',
+  needs: ['audio'],
+  options: {
+    minProminenceDb: { default: 10, min: 0, description: 'How far the tone must stand above the spectrum beside it, in dB.' },
+    minLevelDbfs: { default: -70, max: 0, description: 'Quietest tone that counts as hum, dBFS (sine amplitude).' },
+    minPauseFraction: { default: 0.5, min: 0, max: 1, description: 'Share of the pauses that must have the tone.' },
+  },
+  check({ audioAnalysis }, { minPauseFraction }) {
+    const expected = `no mains tone in ≥ ${Math.round(minPauseFraction * 100)}% of pauses`;
+    if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };
+    const { pauses, strongest } = audioAnalysis.hum;
+    if (!strongest) return { status: 'pass', message: `no mains tone in any of ${pauses} pause windows`, measured: { pauses, pausesWithHum: 0 }, expected };
+    const measured = {
+      pauses,
+      pausesWithHum: strongest.pausesWithHum,
+      frequencyHz: strongest.frequencyHz,
+      mainsHz: strongest.mainsHz,
+      levelDbfs: round(strongest.levelDbfs, 1),
+      prominenceDb: round(strongest.prominenceDb, 1),
+    };
+    const what = `${strongest.mainsHz} Hz mains hum (strongest at ${strongest.frequencyHz} Hz, ${measured.levelDbfs} dBFS, ${measured.prominenceDb} dB above its surroundings)`;
+    if (strongest.pausesWithHum >= minPauseFraction * pauses && pauses > 0) {
+      return {
+        status: 'fail',
+        message: `${what} in ${strongest.pausesWithHum} of ${pauses} pauses`,
+        measured,
+        expected,
+        at: strongest.windowStartsS.map((start) => ({ start, end: start + 0.5 })),
+      };
+    }
+    return { status: 'pass', message: `a mains tone in only ${strongest.pausesWithHum} of ${pauses} pauses: ${what}`, measured, expected };
+  },
+});
