@@ -17,8 +17,8 @@ export default defineRule({
     if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };
     if (audioAnalysis.channels < 2) return { status: 'skip', message: 'mono: audio.channels already judges it', measured: null, expected };
     const { levelsDbfs, differenceDb, activeFrames } = audioAnalysis.channelBalance;
-    const [left, right] = levelsDbfs.map((db) => (db === null ? null : round(db, 1)));
-    const measured = { leftDbfs: left ?? null, rightDbfs: right ?? null, differenceDb: differenceDb === null ? null : round(differenceDb, 1) };
+    const [left = null, right = null] = levelsDbfs.map((db) => (db === null ? null : round(db, 1)));
+    const measured = { leftDbfs: left, rightDbfs: right, differenceDb: differenceDb === null ? null : round(differenceDb, 1) };
     if (activeFrames === 0) return { status: 'warn', message: 'no speech found to compare the channels over', measured, expected };
     const silent = [left, right].map((db, c) => (db === null || db < silentBelowDbfs ? (c === 0 ? 'left' : 'right') : null)).filter(Boolean);
     const levels = `left ${left ?? 'silent'} dBFS, right ${right ?? 'silent'} dBFS`;
