@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { ffmpegPath } from '@courseware-check/checker-core';
+import { speechLikeExpression } from '../../scripts/speech-like.js';
 
 /** Generated media lives outside the repo, keyed by the exact ffmpeg arguments, so reruns reuse it. */
 export const MEDIA_CACHE = join(tmpdir(), 'courseware-check-test-media');
@@ -26,17 +27,18 @@ export async function makeMedia(fileName: string, args: string[]): Promise<strin
 }
 
 /** A lavfi test picture: moving, deterministic. */
-export function testPicture({ size = '1280x720', fps = '25', durationS = 2 } = {}): string[] {
+export function testPicture({ size = '1280x720', fps = '25', durationS = 4 } = {}): string[] {
   return ['-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${fps}:duration=${durationS}`];
 }
 
 /**
- * Seeded pink noise at the given rate and channel count: unlike a pure tone, it uses the bit rate
- * the AAC encoder is given (the bundled encoder spends ~100 kbit/s on a sine whatever it is asked).
+ * Narration as a course has it: a speech-like voice with pauses (scripts/speech-like.ts) over a
+ * faint room noise (about −85 dBFS), so that every audio rule has something real to pass.
  */
-export function testSound({ rateHz = 48000, channels = 2, durationS = 2 } = {}): string[] {
+export function testSound({ rateHz = 48000, channels = 2, durationS = 4 } = {}): string[] {
   const layout = channels === 1 ? 'mono' : channels === 2 ? 'stereo' : `${channels}c`;
-  return ['-f', 'lavfi', '-i', `anoisesrc=duration=${durationS}:color=pink:sample_rate=${rateHz}:amplitude=0.2:seed=42,aformat=channel_layouts=${layout}`];
+  const voice = `${speechLikeExpression()}+0.0001*(2*random(0)-1)`;
+  return ['-f', 'lavfi', '-i', `aevalsrc=exprs=${voice}:sample_rate=${rateHz}:duration=${durationS},aformat=channel_layouts=${layout}`];
 }
 
 /** H.264 + AAC the way a course export is made; fast settings, one thread, so outputs are reproducible. */

@@ -10,7 +10,7 @@ export default defineRule({
   needs: ['audio'],
   options: {
     minProminenceDb: { default: 10, min: 0, description: 'How far the tone must stand above the spectrum beside it, in dB.' },
-    minLevelDbfs: { default: -70, max: 0, description: 'Quietest tone that counts as hum, dBFS (sine amplitude).' },
+    minLevelDbfs: { default: -70, max: 0, description: 'Quietest tone that counts as hum, dBFS (sine amplitude; measured within 0.5 dB).' },
     minPauseFraction: { default: 0.5, min: 0, max: 1, description: 'Share of the pauses that must have the tone.' },
   },
   check({ audioAnalysis }, { minPauseFraction }) {

@@ -30,7 +30,7 @@ export default defineRule({
         expected,
       };
     }
-    if (snr.snrDb === null) return { status: 'warn', message: 'speech and noise could not be told apart (too little audio)', measured, expected };
+    if (snr.snrDb === null) return { status: 'warn', message: 'speech and noise could not be told apart: no pauses, one level throughout', measured, expected };
     const detail = `speech ${measured.speechLevelDbfs} dBFS, noise floor ${measured.noiseLevelDbfs} dBFS`;
     if (snr.snrDb > minSnrDb) return { status: 'pass', message: `SNR ${measured.snrDb} dB (${detail})`, measured, expected };
     return { status: 'fail', message: `SNR ${measured.snrDb} dB is not above ${minSnrDb} dB (${detail}): background noise is audible in the pauses`, measured, expected };

@@ -1,4 +1,4 @@
-import type { AudioFacts, MediaFacts, VideoFacts, VideoTiming } from '../facts.js';
+import type { AudioAnalysis, AudioFacts, MediaFacts, VideoFacts, VideoTiming } from '../facts.js';
 
 /** Facts of a file that passes every metadata rule; tests override what they study. */
 export function makeFacts(overrides: Partial<Omit<MediaFacts, 'video' | 'audio'>> & { video?: Partial<VideoFacts> | null; audio?: Partial<AudioFacts> | null } = {}): MediaFacts {
@@ -73,4 +73,26 @@ function makeAudio(overrides: Partial<AudioFacts> = {}): AudioFacts {
     packetCount: 28125,
     ...overrides,
   };
+}
+
+export type AudioAnalysisOverrides = { [K in keyof AudioAnalysis]?: Partial<AudioAnalysis[K]> };
+
+/** Audio measurements of a clean, balanced, steady narration; tests override what they study. */
+export function makeAudioAnalysis(overrides: AudioAnalysisOverrides = {}): AudioAnalysis {
+  const base: AudioAnalysis = {
+    decodedDurationS: 600,
+    sampleRateHz: 48000,
+    channels: 2,
+    snr: { speechLevelDbfs: -18, noiseLevelDbfs: -80, snrDb: 62, frameCount: 59999, digitalSilenceFrames: 0, pausesAreDigitalSilence: false },
+    hum: { pauses: 180, strongest: null },
+    clipping: { peakDbfs: -3, clippedRuns: 0, overshootSamples: 0, ranges: [], rangeCount: 0 },
+    loudness: { integratedLufs: -20, loudnessRangeLu: 4, shortTermMedianLufs: -20, maxShortTermLufs: -16, swings: [] },
+    channelBalance: { levelsDbfs: [-21, -21], differenceDb: 0, activeFrames: 40000 },
+  };
+  const merged = { ...base } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = base[key as keyof AudioAnalysis];
+    merged[key] = typeof current === 'object' && current !== null ? { ...current, ...(value as object) } : value;
+  }
+  return merged as unknown as AudioAnalysis;
 }

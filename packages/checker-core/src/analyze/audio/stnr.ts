@@ -45,7 +45,9 @@ export function estimateSnr(levels: HopLevels): SnrEstimate {
   const highest = Math.max(...smooth);
   const noiseBin = firstPeak(smooth, NOISE_PEAK_FRACTION * highest);
   const troughBin = troughAfter(smooth, noiseBin);
-  const speechBin = percentileBin(histogram, troughBin, SPEECH_PERCENTILE);
+  const speechBin = percentileBin(histogram, troughBin + 1, SPEECH_PERCENTILE);
+  // One mode only (a steady tone, speech without pauses): nothing to tell speech from noise by.
+  if (speechBin === null) return result;
   result.noiseLevelDbfs = centreDb(noiseBin) - FULL_SCALE_DB16;
   result.speechLevelDbfs = centreDb(speechBin) - FULL_SCALE_DB16;
   result.snrDb = result.speechLevelDbfs - result.noiseLevelDbfs;
@@ -108,10 +110,10 @@ function troughAfter(values: Float64Array, peak: number): number {
   return trough;
 }
 
-function percentileBin(histogram: Float64Array, from: number, fraction: number): number {
+function percentileBin(histogram: Float64Array, from: number, fraction: number): number | null {
   let total = 0;
   for (let i = from; i < histogram.length; i++) total += histogram[i]!;
-  if (total === 0) return from;
+  if (total === 0) return null;
   let cumulative = 0;
   for (let i = from; i < histogram.length; i++) {
     cumulative += histogram[i]!;
