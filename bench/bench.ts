@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { execa } from 'execa';
-import { checkTargets, ffmpegPath, ffprobePath, loadProfile, type CheckTarget } from '@courseware-check/checker-core';
+import { checkTargets, ffmpegPath, ffprobePath, loadProfile, probeMedia, type CheckTarget } from '@courseware-check/checker-core';
+import { analyzeAudio } from '../packages/checker-core/src/analyze/audio/analyze-audio.js';
 import { speechLikeExpression } from '../scripts/speech-like.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -72,6 +73,23 @@ const jobs1 = await medianSeconds('16 files, --jobs 1', batch(1));
 const jobs2 = await medianSeconds('16 files, --jobs 2', batch(2));
 report('(d) batch of 16 small files, --jobs 1', `${(16 / jobs1).toFixed(2)} files/s`);
 report('    batch of 16 small files, --jobs 2', `${(16 / jobs2).toFixed(2)} files/s (speed-up ${(jobs1 / jobs2).toFixed(2)}×)`);
+
+// Issue 3: the audio pass against a plain decode of the same stream, measured in this run.
+const lessonFacts = await probeMedia(lesson);
+const decodeAudioS = await medianSeconds('plain ffmpeg decode of the audio stream', () =>
+  execa(ffmpegPath(), ['-v', 'error', '-i', lesson, '-map', '0:a:0', '-f', 'null', '-']),
+);
+const analyzeAudioS = await medianSeconds('audio analysis (decode + all measurements)', () => analyzeAudio(lesson, lessonFacts.audio!));
+report('(e) plain ffmpeg -map 0:a:0 -f null of the 10-min file', `${decodeAudioS.toFixed(3)} s`);
+report('    audio analysis of it (one f32 decode, all measurements)', `${analyzeAudioS.toFixed(3)} s (ratio ${(analyzeAudioS / decodeAudioS).toFixed(2)}×, goal ≤ 1.3×)`);
+const longAudio = await ensure('narration-15min.mp4', [
+  '-f', 'lavfi', '-i', `aevalsrc=exprs=${speechLikeExpression()}+0.0001*(2*random(0)-1):sample_rate=48000:duration=900`,
+  '-c:a', 'aac', '-b:a', '192k', '-ac', '2',
+]);
+const memory = JSON.parse(
+  (await execa('node', ['--import', 'tsx', fileURLToPath(new URL('./measure-analysis.ts', import.meta.url)), 'audio', longAudio])).stdout,
+) as { seconds: number; peakRssMiB: number; baselineRssMiB: number };
+report('    audio analysis of a 15-min file: peak RSS of the process', `${memory.peakRssMiB.toFixed(0)} MiB (${memory.baselineRssMiB.toFixed(0)} MiB before it started)`);
 
 process.stdout.write(`\ncourseware-check benchmark (${RUNS} runs each, medians)\n`);
 for (const [name, value] of rows) process.stdout.write(`${name.padEnd(58)} ${value}\n`);

@@ -56,8 +56,7 @@ export async function analyzeAudio(
     args,
     4 * channels,
     (bytes, units) => {
-      // Copy to an aligned buffer: a pipe chunk may start at any byte offset.
-      const samples = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      const samples = asFloat32(bytes);
       meters.levels.push(samples, units);
       meters.hum.push(samples, units);
       meters.clipping.push(samples, units);
@@ -85,6 +84,12 @@ export async function analyzeAudio(
     loudness: assessLoudness(meters.loudness.finish(), { maxDeviationLu: options.loudnessMaxDeviationLu }),
     channelBalance: { ...balance, levelsDbfs: balance.levelsDbfs.map((db) => (Number.isFinite(db) ? db : null)) },
   };
+}
+
+/** A view of the bytes as floats; a copy only when the chunk does not start on a 4-byte boundary. */
+function asFloat32(bytes: Buffer): Float32Array {
+  if (bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 /** Start times of the quietest 15 % of whole windows of `windowS`, by the mono mix's energy. */

@@ -1,4 +1,4 @@
-/** A second-order IIR section, direct form I, processing one channel of interleaved samples in place of nothing: it writes to `out`. */
+/** Coefficients of a second-order IIR section, normalised so that a0 = 1. */
 export interface BiquadCoefficients {
   b0: number;
   b1: number;
@@ -7,6 +7,7 @@ export interface BiquadCoefficients {
   a2: number;
 }
 
+/** A second-order IIR section with its state, for the low-rate path of the hum meter. */
 export class Biquad {
   private x1 = 0;
   private x2 = 0;
@@ -15,23 +16,15 @@ export class Biquad {
 
   constructor(private readonly c: BiquadCoefficients) {}
 
-  /** Filters `count` samples read from `input` at `offset + i * stride` into `output[i]`. */
-  run(input: Float32Array | Float64Array, offset: number, stride: number, count: number, output: Float64Array): void {
+  /** Filters one sample (direct form I). */
+  step(x: number): number {
     const { b0, b1, b2, a1, a2 } = this.c;
-    let { x1, x2, y1, y2 } = this;
-    for (let i = 0, j = offset; i < count; i++, j += stride) {
-      const x = input[j]!;
-      const y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-      x2 = x1;
-      x1 = x;
-      y2 = y1;
-      y1 = y;
-      output[i] = y;
-    }
-    this.x1 = x1;
-    this.x2 = x2;
-    this.y1 = y1;
-    this.y2 = y2;
+    const y = b0 * x + b1 * this.x1 + b2 * this.x2 - a1 * this.y1 - a2 * this.y2;
+    this.x2 = this.x1;
+    this.x1 = x;
+    this.y2 = this.y1;
+    this.y1 = y;
+    return y;
   }
 }
 

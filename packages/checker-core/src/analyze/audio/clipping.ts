@@ -17,7 +17,7 @@ export interface ClippingResult {
 
 /** Finds flat-topped runs and float overshoots, as AAC turns a clipped square top into both. */
 export class ClippingDetector {
-  private readonly runs: number[];
+  private readonly runs: Int32Array;
   private peak = 0;
   private clippedRuns = 0;
   private overshootSamples = 0;
@@ -32,27 +32,32 @@ export class ClippingDetector {
     private readonly threshold = 0.999,
     private readonly minRun = 3,
   ) {
-    this.runs = new Array(channels).fill(0);
+    this.runs = new Int32Array(channels);
   }
 
   push(samples: Float32Array, frames: number): void {
     const { channels, threshold, minRun, runs } = this;
+    let peak = this.peak;
     for (let f = 0; f < frames; f++) {
       for (let c = 0; c < channels; c++) {
         const x = Math.abs(samples[f * channels + c]!);
-        if (x > this.peak) this.peak = x;
+        if (x > peak) peak = x;
+        if (x < threshold) {
+          runs[c] = 0;
+          continue;
+        }
+        // Rare from here on: only samples at or near full scale.
         if (x > 1) {
           this.overshootSamples++;
           this.mark(this.position + f);
         }
-        if (x >= threshold) {
-          if (++runs[c]! === minRun) {
-            this.clippedRuns++;
-            this.mark(this.position + f - minRun + 1);
-          }
-        } else runs[c] = 0;
+        if (++runs[c]! === minRun) {
+          this.clippedRuns++;
+          this.mark(this.position + f - minRun + 1);
+        }
       }
     }
+    this.peak = peak;
     this.position += frames;
   }
 

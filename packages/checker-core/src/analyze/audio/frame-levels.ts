@@ -17,12 +17,11 @@ export interface HopLevels {
 
 export class HopLevelMeter {
   private readonly hopSamples: number;
-  private readonly channelSums: number[];
+  private readonly channelSums: Float64Array;
   private readonly channelEnergy: Growable[];
   private readonly monoEnergy = new Growable();
   private readonly silence = new Growable();
   private monoSum = 0;
-  private nonZero = false;
   private filled = 0;
 
   constructor(
@@ -30,13 +29,16 @@ export class HopLevelMeter {
     private readonly channels: number,
   ) {
     this.hopSamples = Math.round(sampleRateHz / 100);
-    this.channelSums = new Array(channels).fill(0);
+    this.channelSums = new Float64Array(channels);
     this.channelEnergy = Array.from({ length: channels }, () => new Growable());
   }
 
   push(samples: Float32Array, frames: number): void {
     const { channels, hopSamples, channelSums } = this;
     const scale = 1 / channels;
+    // Locals, written back once per chunk: this loop sees every sample of the file.
+    let monoSum = this.monoSum;
+    let filled = this.filled;
     for (let f = 0; f < frames; f++) {
       let mono = 0;
       const base = f * channels;
@@ -44,24 +46,29 @@ export class HopLevelMeter {
         const x = samples[base + c]!;
         channelSums[c]! += x * x;
         mono += x;
-        if (x !== 0) this.nonZero = true;
       }
       mono *= scale;
-      this.monoSum += mono * mono;
-      if (++this.filled === hopSamples) this.flush();
+      monoSum += mono * mono;
+      if (++filled === hopSamples) {
+        this.flush(monoSum);
+        monoSum = 0;
+        filled = 0;
+      }
     }
+    this.monoSum = monoSum;
+    this.filled = filled;
   }
 
-  private flush(): void {
+  private flush(monoSum: number): void {
+    // A float32 sample squared in float64 never underflows to 0: a zero sum means exact zeros.
+    let total = 0;
     for (let c = 0; c < this.channels; c++) {
+      total += this.channelSums[c]!;
       this.channelEnergy[c]!.push(this.channelSums[c]!);
       this.channelSums[c] = 0;
     }
-    this.monoEnergy.push(this.monoSum);
-    this.silence.push(this.nonZero ? 0 : 1);
-    this.monoSum = 0;
-    this.nonZero = false;
-    this.filled = 0;
+    this.monoEnergy.push(monoSum);
+    this.silence.push(total === 0 ? 1 : 0);
   }
 
   finish(sampleRateHz: number): HopLevels {

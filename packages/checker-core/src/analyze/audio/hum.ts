@@ -37,7 +37,6 @@ export class HumMeter {
   private readonly hann: Float64Array;
   private readonly buffer: Float64Array;
   private readonly windows: HumWindow[] = [];
-  private readonly lowPassScratch = new Float64Array(1);
   private boxSum = 0;
   private boxCount = 0;
   private stage2Count = 0;
@@ -60,26 +59,27 @@ export class HumMeter {
 
   push(samples: Float32Array, frames: number): void {
     const { channels, stage1Factor } = this;
-    const scale = 1 / channels;
+    let boxSum = this.boxSum;
+    let boxCount = this.boxCount;
     for (let f = 0; f < frames; f++) {
-      let mono = 0;
-      for (let c = 0; c < channels; c++) mono += samples[f * channels + c]!;
-      this.boxSum += mono * scale;
-      if (++this.boxCount === stage1Factor) {
-        this.decimated(this.boxSum / stage1Factor);
-        this.boxSum = 0;
-        this.boxCount = 0;
+      const base = f * channels;
+      for (let c = 0; c < channels; c++) boxSum += samples[base + c]!;
+      if (++boxCount === stage1Factor) {
+        this.decimated(boxSum / (stage1Factor * channels));
+        boxSum = 0;
+        boxCount = 0;
       }
     }
+    this.boxSum = boxSum;
+    this.boxCount = boxCount;
   }
 
   private decimated(value: number): void {
-    const scratch = this.lowPassScratch;
-    scratch[0] = value;
-    for (const section of this.lowPass) section.run(scratch, 0, 1, 1, scratch);
+    let x = value;
+    for (const section of this.lowPass) x = section.step(x);
     if (++this.stage2Count < this.stage2Factor) return;
     this.stage2Count = 0;
-    this.buffer[this.filled++] = scratch[0]!;
+    this.buffer[this.filled++] = x;
     if (this.filled === this.windowSamples) {
       this.windows.push(this.measureWindow());
       this.filled = 0;

@@ -1,4 +1,4 @@
-import { Biquad, type BiquadCoefficients } from './biquad.js';
+import type { BiquadCoefficients } from './biquad.js';
 import { Growable } from './growable.js';
 import { median } from './hum.js';
 
@@ -31,40 +31,69 @@ function channelWeights(channels: number): number[] {
   return Array.from({ length: channels }, (_, c) => (channels === 6 && c === 3 ? 0 : c >= 3 ? 1.41 : 1));
 }
 
+/**
+ * One channel's K-weighting (shelf then high-pass) fused with the sum of squares, state in locals:
+ * this loop sees every sample of the file, so it stays monomorphic and allocation-free.
+ */
+class KWeightedEnergy {
+  private state = new Float64Array(8);
+
+  constructor(
+    private readonly shelf: BiquadCoefficients,
+    private readonly highPass: BiquadCoefficients,
+  ) {}
+
+  /** Sum of squares of the K-weighted samples `offset + i * stride`, i < count. */
+  sum(samples: Float32Array, offset: number, stride: number, count: number): number {
+    const { b0: s0, b1: s1, b2: s2, a1: sa1, a2: sa2 } = this.shelf;
+    const { b0: h0, b1: h1, b2: h2, a1: ha1, a2: ha2 } = this.highPass;
+    const st = this.state;
+    let x1 = st[0]!, x2 = st[1]!, y1 = st[2]!, y2 = st[3]!, z1 = st[4]!, z2 = st[5]!, w1 = st[6]!, w2 = st[7]!;
+    let energy = 0;
+    for (let i = 0, j = offset; i < count; i++, j += stride) {
+      const x = samples[j]!;
+      const y = s0 * x + s1 * x1 + s2 * x2 - sa1 * y1 - sa2 * y2;
+      x2 = x1;
+      x1 = x;
+      y2 = y1;
+      y1 = y;
+      const w = h0 * y + h1 * z1 + h2 * z2 - ha1 * w1 - ha2 * w2;
+      z2 = z1;
+      z1 = y;
+      w2 = w1;
+      w1 = w;
+      energy += w * w;
+    }
+    st[0] = x1; st[1] = x2; st[2] = y1; st[3] = y2; st[4] = z1; st[5] = z2; st[6] = w1; st[7] = w2;
+    return energy;
+  }
+}
+
 /** Streams K-weighted energy per 100 ms block; everything else is computed from the blocks. */
 export class LoudnessMeter {
-  private readonly filters: [Biquad, Biquad][];
+  private readonly filters: KWeightedEnergy[];
   private readonly weights: number[];
   private readonly blockSamples: number;
   private readonly blockEnergy = new Growable();
-  private readonly sums: number[];
+  private readonly sums: Float64Array;
   private filled = 0;
-  private scratch = new Float64Array(0);
 
   constructor(
     sampleRateHz: number,
     private readonly channels: number,
   ) {
     const [shelf, highPass] = kWeighting(sampleRateHz);
-    this.filters = Array.from({ length: channels }, () => [new Biquad(shelf), new Biquad(highPass)]);
+    this.filters = Array.from({ length: channels }, () => new KWeightedEnergy(shelf, highPass));
     this.weights = channelWeights(channels);
     this.blockSamples = Math.round(sampleRateHz / 10);
-    this.sums = new Array(channels).fill(0);
+    this.sums = new Float64Array(channels);
   }
 
   push(samples: Float32Array, frames: number): void {
     let start = 0;
     while (start < frames) {
       const count = Math.min(frames - start, this.blockSamples - this.filled);
-      if (this.scratch.length < count) this.scratch = new Float64Array(count);
-      for (let c = 0; c < this.channels; c++) {
-        const [shelf, highPass] = this.filters[c]!;
-        shelf.run(samples, start * this.channels + c, this.channels, count, this.scratch);
-        highPass.run(this.scratch, 0, 1, count, this.scratch);
-        let sum = 0;
-        for (let i = 0; i < count; i++) sum += this.scratch[i]! * this.scratch[i]!;
-        this.sums[c]! += sum;
-      }
+      for (let c = 0; c < this.channels; c++) this.sums[c]! += this.filters[c]!.sum(samples, start * this.channels + c, this.channels, count);
       this.filled += count;
       start += count;
       if (this.filled === this.blockSamples) {
