@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import type { CheckTarget } from './discover.js';
 import { discoverTargets } from './discover.js';
-import type { MediaFacts } from './facts.js';
+import type { MediaFacts, SubtitleTrack } from './facts.js';
 import { fileStatusOf, type FileErrorCode, type FileResult, type Finding } from './finding.js';
-import { MediaError, probeMedia } from './probe/probe-media.js';
+import { MediaError, probeMedia, readHead } from './probe/probe-media.js';
+import { loadEmbeddedSubtitles, loadSubtitleFile, SubtitleReadError } from './subtitles/load.js';
 import type { Profile, RuleSetting } from './profiles/profile.js';
 import { QUICK_NEEDS, type Need, type Outcome, type RuleContext } from './rule.js';
 import { analyzeAudio } from './analyze/audio/analyze-audio.js';
@@ -33,9 +34,11 @@ export type ProgressEvent =
 export async function checkTarget(target: CheckTarget, options: CheckOptions): Promise<FileResult> {
   let facts: MediaFacts;
   try {
-    facts = await probeMedia(target.path);
+    facts = target.kind === 'subtitle' ? await subtitleFileFacts(target.path) : await probeMedia(target.path);
+    if (target.kind === 'media') facts.subtitles = await loadTracks(target, facts);
   } catch (error) {
     if (error instanceof MediaError) return errorResult(target.path, error.code, error.message);
+    if (error instanceof SubtitleReadError) return errorResult(target.path, 'unreadable', error.message);
     return errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`);
   }
   const quick = options.quick ?? false;
@@ -49,8 +52,42 @@ export async function checkTarget(target: CheckTarget, options: CheckOptions): P
     }
   }
   const context: RuleContext = { language: options.language ?? 'zh' };
-  const findings = options.profile.settings.flatMap((setting) => evaluate(setting, facts, context, quick));
-  return { path: target.path, status: fileStatusOf(findings), facts, findings, error: null };
+  // A subtitle file on its own is judged by the subtitle rules alone.
+  const settings = options.profile.settings.filter((s) => facts.kind === 'media' || s.rule.area === 'subtitle');
+  const findings = settings.flatMap((setting) => evaluate(setting, facts, context, quick));
+  return { path: target.path, status: fileStatusOf(findings), facts: withoutCues(facts), findings, error: null };
+}
+
+/** Sidecars (an unreadable one is a finding's matter, not the video's) and streams inside the file. */
+async function loadTracks(target: CheckTarget, facts: MediaFacts): Promise<SubtitleTrack[]> {
+  const tracks: SubtitleTrack[] = [];
+  for (const sidecar of target.sidecars) tracks.push(await loadSubtitleFile(sidecar));
+  for (const stream of facts.subtitleStreams) tracks.push(await loadEmbeddedSubtitles(target.path, stream));
+  return tracks;
+}
+
+/** Facts of a subtitle file given on its own: no streams, one track. */
+async function subtitleFileFacts(path: string): Promise<MediaFacts> {
+  const track = await loadSubtitleFile(path);
+  const { sizeBytes } = await readHead(path);
+  return {
+    kind: 'subtitle',
+    sizeBytes,
+    durationS: null,
+    container: { signature: 'other', majorBrand: null, compatibleBrands: [], formatName: track.format, statedBitrateBps: null },
+    video: null,
+    audio: null,
+    audioStreamCount: 0,
+    subtitleStreams: [],
+    chapters: [],
+    sync: null,
+    subtitles: [track],
+  };
+}
+
+/** The report keeps each track's cue count, not its cues. */
+function withoutCues(facts: MediaFacts): MediaFacts {
+  return { ...facts, subtitles: facts.subtitles.map((track) => ({ ...track, cues: [] })) };
 }
 
 /** The decoding passes the enabled rules need; none in `--quick` mode. */

@@ -35,16 +35,29 @@ export async function discoverTargets(paths: readonly string[]): Promise<CheckTa
     }
   }
   const unique = [...new Set(files)];
-  const media = unique.filter((file) => !SUBTITLE_EXTENSIONS.has(extname(file).toLowerCase()));
-  const subtitles = unique.filter((file) => SUBTITLE_EXTENSIONS.has(extname(file).toLowerCase()));
+  const isSubtitle = (file: string) => SUBTITLE_EXTENSIONS.has(extname(file).toLowerCase());
+  const media = unique.filter((file) => !isSubtitle(file));
   const claimed = new Set<string>();
-  const targets: CheckTarget[] = media.map((path) => {
-    const sidecars = subtitles.filter((subtitle) => isSidecarOf(subtitle, path) && !named.has(subtitle));
+  const folders = new Map<string, Promise<string[]>>();
+  const targets: CheckTarget[] = [];
+  for (const path of media) {
+    // Sidecars are looked for beside the video, whether it was named or found by walking.
+    const folder = dirname(path);
+    if (!folders.has(folder)) folders.set(folder, subtitleFilesIn(folder));
+    const sidecars = (await folders.get(folder)!).filter((subtitle) => isSidecarOf(subtitle, path) && !named.has(subtitle));
     sidecars.forEach((s) => claimed.add(s));
-    return { kind: 'media', path, sidecars };
-  });
-  for (const subtitle of subtitles) if (!claimed.has(subtitle)) targets.push({ kind: 'subtitle', path: subtitle, sidecars: [] });
+    targets.push({ kind: 'media', path, sidecars });
+  }
+  for (const subtitle of unique.filter(isSubtitle)) if (!claimed.has(subtitle)) targets.push({ kind: 'subtitle', path: subtitle, sidecars: [] });
   return targets;
+}
+
+async function subtitleFilesIn(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return names
+    .filter((name) => SUBTITLE_EXTENSIONS.has(extname(name).toLowerCase()))
+    .sort()
+    .map((name) => join(folder, name));
 }
 
 /** `lesson01.srt`, `lesson01.zh.srt`, `lesson01.chs.vtt` belong to `lesson01.mp4` in the same folder. */

@@ -3,6 +3,8 @@ import type { ClippingResult } from './analyze/audio/clipping.js';
 import type { HumAssessment } from './analyze/audio/hum.js';
 import type { LoudnessResult } from './analyze/audio/loudness.js';
 import type { SnrEstimate } from './analyze/audio/stnr.js';
+import type { DecodedText } from './subtitles/encoding.js';
+import type { Cue, ParseProblem } from './subtitles/parse.js';
 
 /**
  * MediaFacts: the one shape that probes fill and rules read.
@@ -114,6 +116,8 @@ export interface SubtitleStreamFacts {
 }
 
 export interface MediaFacts {
+  /** A media file, or a subtitle file checked on its own (then only subtitle rules run). */
+  kind: 'media' | 'subtitle';
   sizeBytes: number;
   durationS: number | null;
   container: ContainerFacts;
@@ -124,8 +128,26 @@ export interface MediaFacts {
   subtitleStreams: SubtitleStreamFacts[];
   chapters: Chapter[];
   sync: SyncFacts | null;
+  /** Sidecar subtitle files and subtitle streams inside the file, read and parsed. */
+  subtitles: SubtitleTrack[];
   /** Measurements of the decoded audio; absent when no enabled rule needs them (`--quick`). */
   audioAnalysis?: AudioAnalysis;
+}
+
+/** One subtitle track: a sidecar file or a stream inside the media file. */
+export interface SubtitleTrack {
+  /** The sidecar's path, or `MEDIA#stream:N` for a stream inside the file. */
+  path: string;
+  source: 'sidecar' | 'embedded';
+  format: 'srt' | 'vtt';
+  /** From the file name (`01.zh.srt` → `zh`) or the stream's language tag. */
+  languageTag: string | null;
+  encoding: Omit<DecodedText, 'text'>;
+  cueCount: number;
+  /** Left out of the JSON report, which gives `cueCount`. */
+  cues: Cue[];
+  /** Malformed cues and stray lines, with their line numbers. */
+  problems: ParseProblem[];
 }
 
 /** What one decode of the first audio stream measured (analyze/audio). */

@@ -5,7 +5,7 @@ import type { FindingStatus, Measured, Severity } from './finding.js';
 export type Need = 'probe' | 'packets' | 'audio' | 'video' | 'subtitles';
 
 /** Facts available without decoding: `--quick` runs only rules that need no more. */
-export const QUICK_NEEDS: ReadonlySet<Need> = new Set(['probe', 'packets']);
+export const QUICK_NEEDS: ReadonlySet<Need> = new Set(['probe', 'packets', 'subtitles']);
 
 export type OptionValue = number | boolean | string;
 

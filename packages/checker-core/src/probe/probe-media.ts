@@ -66,6 +66,7 @@ export async function probeMedia(path: string): Promise<MediaFacts> {
   const video = videoStream ? parseVideoFacts(videoStream, packets.streams.get(videoStream.index)) : null;
   const audio = audioStream ? parseAudioFacts(audioStream, packets.streams.get(audioStream.index)) : null;
   return {
+    kind: 'media',
     sizeBytes,
     durationS: parseNumber(output.format?.duration),
     container: {
@@ -78,6 +79,7 @@ export async function probeMedia(path: string): Promise<MediaFacts> {
     audioStreamCount: (output.streams ?? []).filter((s) => s.codec_type === 'audio').length,
     subtitleStreams: parseSubtitleStreams(output),
     chapters: parseChapters(output),
+    subtitles: [],
     sync:
       video && audio
         ? {

@@ -42,9 +42,9 @@ function formatFile(file: FileResult, paint: Painter, verbose: boolean): string[
     if (finding.status === 'pass' || finding.status === 'skip') continue;
     const mark = ORDER(finding) === 0 ? paint.red('  ✗ error  ') : paint.yellow('  ! warning');
     const where = finding.at?.length ? ` @ ${finding.at.slice(0, 3).map((r) => formatClock(r.start)).join(', ')}${finding.at.length > 3 ? ` (+${finding.at.length - 3})` : ''}` : '';
-    const cue = finding.cue !== undefined ? ` [cue ${finding.cue}]` : '';
-    lines.push(`${mark} ${finding.rule}${cue}${where}: ${finding.message}`);
-    lines.push(paint.dim(`              measured ${showMeasured(finding)}; expected ${finding.expected}`));
+    lines.push(`${mark} ${finding.rule}${where}: ${finding.message}`);
+    if (finding.line !== undefined) lines.push(paint.dim(`              “${finding.line}”`));
+    else lines.push(paint.dim(`              measured ${showMeasured(finding)}; expected ${finding.expected}`));
   }
   if (verbose) {
     for (const finding of passed) lines.push(`${paint.green('  ✓ pass   ')} ${finding.rule}: ${finding.message}`);

@@ -12,6 +12,11 @@ import audioSnr from './audio-snr.js';
 import avSync from './av-sync.js';
 import containerMp4 from './container-mp4.js';
 import fileSize from './file-size.js';
+import subtitleEncoding from './subtitle-encoding.js';
+import subtitleLanguage from './subtitle-language.js';
+import subtitleLineLength from './subtitle-line-length.js';
+import subtitlePresent from './subtitle-present.js';
+import subtitleTiming from './subtitle-timing.js';
 import videoAspect from './video-aspect.js';
 import videoBitrate from './video-bitrate.js';
 import videoCodec from './video-codec.js';
@@ -42,6 +47,11 @@ export const rules: readonly AnyRule[] = [
   audioClipping,
   audioLoudness,
   avSync,
+  subtitlePresent,
+  subtitleEncoding,
+  subtitleLanguage,
+  subtitleLineLength,
+  subtitleTiming,
 ];
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(rules.map((rule) => [rule.id, rule]));

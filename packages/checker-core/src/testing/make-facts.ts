@@ -4,6 +4,7 @@ import type { AudioAnalysis, AudioFacts, MediaFacts, VideoFacts, VideoTiming } f
 export function makeFacts(overrides: Partial<Omit<MediaFacts, 'video' | 'audio'>> & { video?: Partial<VideoFacts> | null; audio?: Partial<AudioFacts> | null } = {}): MediaFacts {
   const { video, audio, ...rest } = overrides;
   return {
+    kind: 'media',
     sizeBytes: 80_000_000,
     durationS: 600,
     container: { signature: 'iso-bmff', majorBrand: 'isom', compatibleBrands: ['isom', 'iso2', 'avc1', 'mp41'], formatName: 'mov,mp4,m4a,3gp,3g2,mj2', statedBitrateBps: 1_200_000 },
@@ -12,6 +13,7 @@ export function makeFacts(overrides: Partial<Omit<MediaFacts, 'video' | 'audio'>
     audioStreamCount: audio === null ? 0 : 1,
     subtitleStreams: [],
     chapters: [],
+    subtitles: [],
     sync: video === null || audio === null ? null : { startOffsetMs: 0, endOffsetMs: 0 },
     ...rest,
   };

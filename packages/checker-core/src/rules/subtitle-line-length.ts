@@ -1,0 +1,58 @@
+import { defineRule, type Outcome } from '../rule.js';
+import { judgeLine, measureLine } from '../subtitles/width.js';
+import { cueTime, MAX_DETAILS, noTracks } from './subtitle-shared.js';
+
+export default defineRule({
+  id: 'subtitle.line-length',
+  area: 'subtitle',
+  notice: '中文一行不超过18个字，中英文结合且是一个整句时，最多20个字，字母不超过40个',
+  description:
+    'Per displayed line, markup stripped: Chinese-only width ≤ 18; mixed Chinese and Latin ≤ 20 (18–20 only as one whole sentence, else a warning); Latin-only ≤ 40 characters, spaces included. East-Asian wide and full-width characters count 1, all others ½.',
+  severity: 'error',
+  needs: ['subtitles'],
+  options: {
+    chineseMaxWidth: { default: 18, min: 1, description: 'Widest Chinese-only line.' },
+    mixedMaxWidth: { default: 20, min: 1, description: 'Widest mixed line that is one whole sentence.' },
+    latinMaxChars: { default: 40, min: 1, description: 'Longest Latin-only line, in characters.' },
+  },
+  check(facts, limits) {
+    const expected = `Chinese ≤ ${limits.chineseMaxWidth}, mixed ≤ ${limits.mixedMaxWidth} (whole sentence), Latin ≤ ${limits.latinMaxChars} characters`;
+    const none = noTracks(facts, expected);
+    if (none) return none;
+    const details: Outcome[] = [];
+    let failing = 0;
+    let warning = 0;
+    let lines = 0;
+    let widest = 0;
+    for (const track of facts.subtitles) {
+      for (const cue of track.cues) {
+        cue.lines.forEach((raw) => {
+          const measure = measureLine(raw);
+          const verdict = judgeLine(measure, limits);
+          lines++;
+          widest = Math.max(widest, measure.width);
+          if (verdict.status === 'pass') return;
+          if (verdict.status === 'fail') failing++;
+          else warning++;
+          if (details.length >= MAX_DETAILS) return;
+          const count = measure.kind === 'latin' ? `${measure.width * 2} characters` : `width ${measure.width}`;
+          const why = verdict.status === 'warn' ? ' and is not one whole sentence' : '';
+          details.push({
+            status: verdict.status,
+            message: `cue ${cue.index} (line ${cue.lineNumber}): ${measure.kind} line of ${count}${why}; ${verdict.limit}`,
+            measured: measure.width,
+            expected: verdict.limit,
+            at: cueTime(cue.startS, cue.endS),
+            subtitle: track.path,
+            cue: cue.index,
+            line: measure.text,
+          });
+        });
+      }
+    }
+    const measured = { lines, tooLong: failing, warnings: warning, widest };
+    if (failing + warning === 0) return { status: 'pass', message: `${lines} lines, widest ${widest}`, measured, expected };
+    const summary = [failing ? `${failing} line(s) too long` : '', warning ? `${warning} mixed line(s) of width 18–20 that are not one whole sentence` : ''].filter(Boolean).join('; ');
+    return [{ status: failing ? 'fail' : 'warn', message: `${summary} (of ${lines})`, measured, expected }, ...details];
+  },
+});

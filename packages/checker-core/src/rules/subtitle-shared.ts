@@ -1,0 +1,19 @@
+import type { MediaFacts, SubtitleTrack } from '../facts.js';
+import type { Outcome } from '../rule.js';
+
+/** Detail findings kept per rule and file; the first finding's message gives the full count. */
+export const MAX_DETAILS = 200;
+
+/** Skip when the media has no subtitles (subtitle.present says so once). */
+export function noTracks(facts: MediaFacts, expected: string): Outcome | null {
+  if (facts.subtitles.length > 0) return null;
+  return { status: 'skip', message: 'no subtitles', measured: null, expected };
+}
+
+export function trackName(track: SubtitleTrack): string {
+  return track.source === 'embedded' ? `the subtitle stream ${track.path.split('#stream:')[1]} inside the file` : track.path;
+}
+
+export function cueTime(startS: number, endS: number) {
+  return [{ start: Math.round(startS * 1000) / 1000, end: Math.round(endS * 1000) / 1000 }];
+}

@@ -1,0 +1,72 @@
+import iconv from 'iconv-lite';
+import jschardet from 'jschardet';
+
+export type SubtitleEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'unknown';
+
+export interface DecodedText {
+  encoding: SubtitleEncoding;
+  /** A byte-order mark was present (UTF-8's is valid UTF-8 and passes). */
+  bom: boolean;
+  /** The bytes are valid UTF-8: what the notice asks for. */
+  validUtf8: boolean;
+  /** Detector confidence for a guessed legacy encoding (0–1); 1 for a BOM or valid UTF-8. */
+  confidence: number;
+  text: string;
+}
+
+/** The legacy encodings producers' subtitle files come in: Chinese tools on older Windows. */
+const LEGACY = ['GB18030', 'Big5'];
+
+/**
+ * Decodes a subtitle file and says what it was: BOMs first, then UTF-16 without a BOM (by its NUL
+ * bytes), then strict UTF-8, and only then a guess limited to GB18030/GBK and Big5.
+ */
+export function decodeSubtitleBytes(bytes: Uint8Array): DecodedText {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const text = strictUtf8(bytes.subarray(3));
+    if (text !== null) return { encoding: 'utf-8', bom: true, validUtf8: true, confidence: 1, text };
+  }
+  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: true, validUtf8: false, confidence: 1, text: iconv.decode(buffer.subarray(2), 'utf-16le') };
+  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: true, validUtf8: false, confidence: 1, text: iconv.decode(buffer.subarray(2), 'utf-16be') };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { encoding: utf16, bom: false, validUtf8: false, confidence: 0.9, text: iconv.decode(buffer, utf16) };
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { encoding: 'utf-8', bom: false, validUtf8: true, confidence: 1, text: utf8 };
+  const guesses = jschardet.detectAll(buffer, { detectEncodings: LEGACY });
+  const best = guesses.find((g) => g.encoding !== null && LEGACY.includes(g.encoding));
+  if (!best) return { encoding: 'unknown', bom: false, validUtf8: false, confidence: 0, text: iconv.decode(buffer, 'gb18030') };
+  const encoding = best.encoding === 'Big5' ? 'big5' : 'gb18030';
+  return { encoding, bom: false, validUtf8: false, confidence: best.confidence, text: iconv.decode(buffer, encoding) };
+}
+
+export function describeEncoding(encoding: SubtitleEncoding): string {
+  return { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', gb18030: 'GBK/GB18030', big5: 'Big5', unknown: 'an unknown encoding' }[encoding];
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Text in UTF-16 has a NUL beside nearly every ASCII character (digits, `-->`, line breaks). */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(Math.min(bytes.length, 4096) / 2);
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZeros++;
+    if (bytes[2 * i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros > pairs * 0.2 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.2 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}

@@ -1,0 +1,70 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { execa } from 'execa';
+import type { SubtitleStreamFacts, SubtitleTrack } from '../facts.js';
+import { ffmpegPath } from '../probe/binaries.js';
+import { decodeSubtitleBytes } from './encoding.js';
+import { parseSubtitles } from './parse.js';
+
+/** Larger than any real subtitle file (a 3-hour film's SRT is about 200 KB). */
+const MAX_SUBTITLE_BYTES = 20 * 1024 * 1024;
+
+export class SubtitleReadError extends Error {
+  override name = 'SubtitleReadError';
+}
+
+/** Reads a sidecar `.srt` / `.vtt`, whatever its encoding. */
+export async function loadSubtitleFile(path: string): Promise<SubtitleTrack> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.size > MAX_SUBTITLE_BYTES) throw new SubtitleReadError(`${info.size} bytes is too large for a subtitle file`);
+    bytes = await readFile(path);
+  } catch (error) {
+    if (error instanceof SubtitleReadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SubtitleReadError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied: cannot read the file' : `cannot read the file (${code})`);
+  }
+  const format = extname(path).toLowerCase() === '.vtt' ? 'vtt' : 'srt';
+  const decoded = decodeSubtitleBytes(bytes);
+  const parsed = parseSubtitles(decoded.text, format);
+  const { text: _text, ...encoding } = decoded;
+  return {
+    path,
+    source: 'sidecar',
+    format,
+    languageTag: languageTagOf(path),
+    encoding,
+    cueCount: parsed.cues.length,
+    cues: parsed.cues,
+    problems: parsed.problems,
+  };
+}
+
+/** Extracts a subtitle stream inside the file (MP4 `mov_text`) as SRT with ffmpeg; the container gives UTF-8. */
+export async function loadEmbeddedSubtitles(path: string, stream: SubtitleStreamFacts): Promise<SubtitleTrack> {
+  const result = await execa(ffmpegPath(), ['-nostdin', '-v', 'error', '-i', path, '-map', `0:${stream.streamIndex}`, '-f', 'srt', 'pipe:1'], {
+    reject: false,
+    encoding: 'buffer',
+  });
+  if (result.exitCode !== 0) throw new SubtitleReadError(`subtitle stream ${stream.streamIndex} (${stream.codec}) could not be read`);
+  const decoded = decodeSubtitleBytes(result.stdout as Uint8Array);
+  const parsed = parseSubtitles(decoded.text, 'srt');
+  const { text: _text, ...encoding } = decoded;
+  return {
+    path: `${path}#stream:${stream.streamIndex}`,
+    source: 'embedded',
+    format: 'srt',
+    languageTag: stream.language && stream.language !== 'und' ? stream.language : null,
+    encoding,
+    cueCount: parsed.cues.length,
+    cues: parsed.cues,
+    problems: parsed.problems,
+  };
+}
+
+/** `lesson01.zh.srt` → `zh`; `lesson01.chs.srt` → `chs`; `lesson01.srt` → null. */
+function languageTagOf(path: string): string | null {
+  const parts = basename(path, extname(path)).split('.');
+  return parts.length > 1 ? parts.at(-1)!.toLowerCase() : null;
+}

@@ -1,0 +1,106 @@
+/** A cue as displayed: its 1-based index in the file, times in seconds, and its lines of text. */
+export interface Cue {
+  index: number;
+  startS: number;
+  endS: number;
+  lines: string[];
+  /** 1-based line number of the cue's timing line in the file. */
+  lineNumber: number;
+}
+
+/** Something in the file that is not a well-formed cue; parsing goes on past it. */
+export interface ParseProblem {
+  lineNumber: number;
+  message: string;
+}
+
+export interface ParsedSubtitles {
+  format: 'srt' | 'vtt';
+  cues: Cue[];
+  problems: ParseProblem[];
+}
+
+const TIMESTAMP = String.raw`(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})`;
+const TIMING = new RegExp(String.raw`^\s*${TIMESTAMP}\s*(-+>|=+>|->)\s*${TIMESTAMP}(.*)$`);
+const LOOKS_LIKE_TIMING = /-->|\d{1,2}:\d{2}:\d{2}/;
+
+/**
+ * Parses SRT and WebVTT tolerantly, keeping real line numbers: a malformed cue (bad timestamp,
+ * `-->` without spaces, a stray line) becomes a problem naming its line, and parsing goes on.
+ */
+export function parseSubtitles(text: string, format: 'srt' | 'vtt'): ParsedSubtitles {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const cues: Cue[] = [];
+  const problems: ParseProblem[] = [];
+  let i = 0;
+  if (format === 'vtt') {
+    if (!/^WEBVTT(\s|$)/.test(lines[0] ?? '')) problems.push({ lineNumber: 1, message: 'a WebVTT file must start with "WEBVTT"' });
+    else i = 1;
+  }
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      i++;
+      continue;
+    }
+    if (format === 'vtt' && /^(NOTE|STYLE|REGION)(\s|$)/.test(line)) {
+      i = skipBlock(lines, i);
+      continue;
+    }
+    // An identifier (SRT: the cue number) may stand before the timing line.
+    let timingAt = i;
+    if (!LOOKS_LIKE_TIMING.test(line) && i + 1 < lines.length && LOOKS_LIKE_TIMING.test(lines[i + 1]!)) {
+      if (format === 'srt' && !/^\s*\d+\s*$/.test(line)) problems.push({ lineNumber: i + 1, message: `the cue number "${clip(line)}" is not a number` });
+      timingAt = i + 1;
+    } else if (!LOOKS_LIKE_TIMING.test(line)) {
+      problems.push({ lineNumber: i + 1, message: `stray text outside any cue: "${clip(line)}"` });
+      i = skipBlock(lines, i);
+      continue;
+    } else if (format === 'srt') {
+      problems.push({ lineNumber: i + 1, message: 'cue without a number before its timing line' });
+    }
+    const timingLine = lines[timingAt]!;
+    const end = skipBlock(lines, timingAt);
+    const textLines = lines.slice(timingAt + 1, end);
+    i = end;
+    const match = TIMING.exec(timingLine);
+    if (!match) {
+      problems.push({ lineNumber: timingAt + 1, message: `malformed timing line "${clip(timingLine)}"` });
+      continue;
+    }
+    const startS = toSeconds(match.slice(1, 5));
+    const endS = toSeconds(match.slice(6, 10));
+    if (startS === null || endS === null) {
+      problems.push({ lineNumber: timingAt + 1, message: `impossible timestamp in "${clip(timingLine)}" (minutes and seconds run 00–59)` });
+      continue;
+    }
+    if (match[5] !== '-->' || !/\s-->\s/.test(timingLine)) {
+      problems.push({ lineNumber: timingAt + 1, message: `the arrow must be " --> " with a space on each side: "${clip(timingLine)}"` });
+    }
+    if (format === 'srt' && /\d\.\d{1,3}\s*-/.test(timingLine)) {
+      problems.push({ lineNumber: timingAt + 1, message: 'SRT timestamps use a comma before the milliseconds, not a full stop' });
+    }
+    if (textLines.length === 0) problems.push({ lineNumber: timingAt + 1, message: 'cue with no text' });
+    cues.push({ index: cues.length + 1, startS, endS, lines: textLines, lineNumber: timingAt + 1 });
+  }
+  return { format, cues, problems };
+}
+
+/** Index of the blank line (or end) that closes the block starting at `from`. */
+function skipBlock(lines: string[], from: number): number {
+  let i = from;
+  while (i < lines.length && lines[i]!.trim() !== '') i++;
+  return i;
+}
+
+function toSeconds([hours, minutes, seconds, fraction]: (string | undefined)[]): number | null {
+  const m = Number(minutes);
+  const s = Number(seconds);
+  if (m > 59 || s > 59) return null;
+  const ms = Number((fraction ?? '0').padEnd(3, '0'));
+  return Number(hours ?? 0) * 3600 + m * 60 + s + ms / 1000;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
