@@ -14,3 +14,8 @@ export { buildReport, exitCodeOf, summarize, SCHEMA_VERSION, TOOL_NAME, TOOL_VER
 export { formatJson } from './report/json.js';
 export { formatJunit } from './report/junit.js';
 export { formatText, describeFacts, type TextOptions } from './report/text.js';
+export { fixSubtitleFile, FixError, serialize, type FixOptions, type FixResult } from './subtitles/fix.js';
+export { rewrapCues } from './subtitles/rewrap.js';
+export { measureLine, judgeLine, stripMarkup, type LineMeasure } from './subtitles/width.js';
+export { decodeSubtitleBytes, type SubtitleEncoding } from './subtitles/encoding.js';
+export { parseSubtitles, type Cue, type ParseProblem } from './subtitles/parse.js';

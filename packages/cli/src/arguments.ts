@@ -15,15 +15,22 @@ export interface CheckArguments {
   color: boolean;
 }
 
+export interface FixArguments {
+  command: 'fix-subtitles';
+  files: string[];
+  output: string;
+  rewrap: boolean;
+}
+
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
 /** Parses the command line of REPORT.md; `--help` and `--version` print and answer `done`. */
-export async function parseArguments(argv: string[], defaults: { defaultJobs: number }): Promise<CheckArguments | { command: 'done' }> {
+export async function parseArguments(argv: string[], defaults: { defaultJobs: number }): Promise<CheckArguments | FixArguments | { command: 'done' }> {
   // pnpm passes a literal `--` to scripts: `pnpm run check -- --format json FILE`.
   const args = argv[0] === '--' ? argv.slice(1) : argv;
-  let result: CheckArguments | { command: 'done' } = { command: 'done' };
+  let result: CheckArguments | FixArguments | { command: 'done' } = { command: 'done' };
   await yargs(args)
     .scriptName('courseware-check')
     .usage('$0 [PATH ...] [options]\n\nChecks lesson videos (and their subtitles) against the technical standard for online training courses.')
@@ -55,6 +62,18 @@ export async function parseArguments(argv: string[], defaults: { defaultJobs: nu
           verbose: options.verbose,
           color: options.color && !options.output,
         };
+      },
+    )
+    .command(
+      'fix-subtitles <files..>',
+      'write UTF-8 copies of subtitle files (never over or beside the originals) and re-check them',
+      (command) =>
+        command
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: '.srt or .vtt files' })
+          .option('output', { type: 'string', alias: 'o', default: 'fixed-subtitles', describe: 'folder for the fixed copies' })
+          .option('rewrap', { type: 'boolean', default: false, describe: 're-break over-long lines; split a cue in time where two lines cannot hold it' }),
+      (options) => {
+        result = { command: 'fix-subtitles', files: options.files.map(String), output: options.output, rewrap: options.rewrap };
       },
     )
     .strict()

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from './run-check.js';
+import { runFixSubtitles } from './fix-subtitles.js';
 import { parseArguments, UsageError } from './arguments.js';
 
 const SAMPLE_MEDIA = fileURLToPath(new URL('../../../sample-media', import.meta.url));
@@ -18,6 +19,7 @@ async function main(): Promise<number> {
     throw error;
   }
   if (parsed.command === 'done') return 0;
+  if (parsed.command === 'fix-subtitles') return runFixSubtitles(parsed);
   const paths = parsed.paths.length > 0 ? parsed.paths : [relative(process.cwd(), SAMPLE_MEDIA) || '.'];
   return runCheck({ ...parsed, paths });
 }

@@ -1,0 +1,25 @@
+import { fixSubtitleFile, FixError, type Finding } from '@courseware-check/checker-core';
+import type { FixArguments } from './arguments.js';
+
+/** `courseware-check fix-subtitles FILE… [--output DIR] [--rewrap]`: 0 when every copy passes, 1 otherwise. */
+export async function runFixSubtitles(args: FixArguments): Promise<number> {
+  let allPass = true;
+  for (const file of args.files) {
+    try {
+      const result = await fixSubtitleFile(file, { outputDir: args.output, rewrap: args.rewrap });
+      const cues = result.cuesOut === result.cuesIn ? `${result.cuesIn} cues` : `${result.cuesIn} cues → ${result.cuesOut}`;
+      const dropped = result.droppedProblems ? `, ${result.droppedProblems} unreadable line(s) left out` : '';
+      process.stdout.write(`${result.passes ? 'FIXED' : 'WRITTEN'}  ${file} → ${result.outputPath} (${result.encodingIn} → UTF-8, ${cues}${dropped})\n`);
+      for (const finding of result.recheck.filter((f: Finding) => f.status !== 'pass')) {
+        process.stdout.write(`  ${finding.status === 'fail' ? '✗' : '!'} ${finding.rule}: ${finding.message}${finding.line ? ` “${finding.line}”` : ''}\n`);
+      }
+      if (result.passes) process.stdout.write('  ✓ re-checked: subtitle.encoding and subtitle.line-length pass\n');
+      else allPass = false;
+    } catch (error) {
+      if (!(error instanceof FixError) && !(error instanceof Error && error.name === 'SubtitleReadError')) throw error;
+      process.stdout.write(`ERROR  ${error instanceof FixError ? error.message : `${file}: ${error.message}`}\n`);
+      allPass = false;
+    }
+  }
+  return allPass ? 0 : 1;
+}
