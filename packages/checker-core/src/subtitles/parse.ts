@@ -22,7 +22,7 @@ export interface ParsedSubtitles {
 
 const TIMESTAMP = String.raw`(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})`;
 const TIMING = new RegExp(String.raw`^\s*${TIMESTAMP}\s*(-+>|=+>|->)\s*${TIMESTAMP}(.*)$`);
-const LOOKS_LIKE_TIMING = /-->|\d{1,2}:\d{2}:\d{2}/;
+const LOOKS_LIKE_TIMING = /-+>|=+>|\d{1,2}:\d{2}[:.,]\d/;
 
 /**
  * Parses SRT and WebVTT tolerantly, keeping real line numbers: a malformed cue (bad timestamp,

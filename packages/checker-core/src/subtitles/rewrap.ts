@@ -49,16 +49,25 @@ function tokenize(text: string): string[] {
   return tokens;
 }
 
-/** The fewest lines the limits allow, made about equally wide so that no line or cue is a stub. */
+/**
+ * The fewest lines the limits allow; among the ways to break into that many, the one with the
+ * most lines ending at punctuation, then the most even (no stub line, no stub cue).
+ */
 function balancedBreak(text: string, limits: LineLimits): string[] {
   const fewest = breakText(text, limits, Infinity);
   if (fewest.length < 2) return fewest;
   const totalWidth = fewest.reduce((sum, line) => sum + measureLine(line).width, 0);
-  for (let slack = 1.1; slack <= 1.5; slack += 0.1) {
+  const candidates = [fewest];
+  for (let slack = 1.0; slack <= 1.5; slack += 0.1) {
     const even = breakText(text, limits, Math.ceil((totalWidth / fewest.length) * slack));
-    if (even.length === fewest.length) return even;
+    if (even.length === fewest.length) candidates.push(even);
   }
-  return fewest;
+  const score = (lines: string[]) => {
+    const atPunctuation = lines.slice(0, -1).filter((line) => /[，。！？；：、,.!?;:]$/.test(line)).length;
+    const widest = Math.max(...lines.map((line) => measureLine(line).width));
+    return atPunctuation * 100 - widest;
+  };
+  return candidates.reduce((best, lines) => (score(lines) > score(best) ? lines : best));
 }
 
 /** Greedy fill under the limit (and `targetWidth`), preferring to break after punctuation once a line is half full. */

@@ -1,4 +1,4 @@
-import type { AudioAnalysis, AudioFacts, MediaFacts, VideoFacts, VideoTiming } from '../facts.js';
+import type { AudioAnalysis, AudioFacts, MediaFacts, SubtitleTrack, VideoFacts, VideoTiming } from '../facts.js';
 
 /** Facts of a file that passes every metadata rule; tests override what they study. */
 export function makeFacts(overrides: Partial<Omit<MediaFacts, 'video' | 'audio'>> & { video?: Partial<VideoFacts> | null; audio?: Partial<AudioFacts> | null } = {}): MediaFacts {
@@ -97,4 +97,20 @@ export function makeAudioAnalysis(overrides: AudioAnalysisOverrides = {}): Audio
     merged[key] = typeof current === 'object' && current !== null ? { ...current, ...(value as object) } : value;
   }
   return merged as unknown as AudioAnalysis;
+}
+
+/** A parsed UTF-8 SRT sidecar with the given cues' lines, one second each from 0 s. */
+export function makeTrack(cueLines: string[][], overrides: Partial<SubtitleTrack> = {}): SubtitleTrack {
+  const cues = cueLines.map((lines, i) => ({ index: i + 1, startS: i, endS: i + 0.9, lines, lineNumber: 4 * i + 2 }));
+  return {
+    path: 'lesson.srt',
+    source: 'sidecar',
+    format: 'srt',
+    languageTag: null,
+    encoding: { encoding: 'utf-8', bom: false, validUtf8: true, confidence: 1 },
+    cueCount: cues.length,
+    cues,
+    problems: [],
+    ...overrides,
+  };
 }

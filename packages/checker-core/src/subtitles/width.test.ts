@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { judgeLine, measureLine, stripMarkup } from './width.js';
+
+const han = (n: number) => '汉'.repeat(n);
+const latin = (n: number) => 'a'.repeat(n);
+
+/** [line, width, kind, verdict] — the counting rule of RULES.md, case by case. */
+const CASES: [string, number, string, 'pass' | 'warn' | 'fail'][] = [
+  [han(18), 18, 'chinese', 'pass'],
+  [han(19), 19, 'chinese', 'fail'],
+  [han(17) + '。', 18, 'chinese', 'pass'], // full-width full stop counts 1
+  [han(18) + '。', 19, 'chinese', 'fail'],
+  [han(16) + '，', 17, 'chinese', 'pass'],
+  ['《' + han(16) + '》', 18, 'chinese', 'pass'],
+  ['“' + han(16) + '”', 18, 'chinese', 'pass'], // curly quotes are full-width in Chinese text
+  [han(16) + '……', 18, 'chinese', 'pass'],
+  [han(16) + '——', 18, 'chinese', 'pass'],
+  [han(17) + ',', 17.5, 'chinese', 'pass'], // half-width comma counts ½
+  [han(18) + ' ', 18, 'chinese', 'pass'], // trailing space trimmed
+  ['你好, 世界', 5, 'chinese', 'pass'],
+  ['第1讲', 2.5, 'mixed', 'pass'], // a digit makes it mixed
+  [han(19) + 'A.', 20, 'mixed', 'pass'], // width 20 as one whole sentence
+  [han(19) + 'AB', 20, 'mixed', 'warn'], // 20 but not a whole sentence
+  [han(18) + 'A', 18.5, 'mixed', 'warn'],
+  [han(18), 18, 'chinese', 'pass'],
+  [han(20) + 'A。', 21.5, 'mixed', 'fail'],
+  [han(19) + 'ABC', 20.5, 'mixed', 'fail'],
+  [han(10) + 'CNC机床' + '。', 14.5, 'mixed', 'pass'],
+  [han(15) + 'ＡＢ。', 18, 'mixed', 'pass'], // full-width Latin letters count 1
+  [latin(40), 20, 'latin', 'pass'],
+  [latin(41), 20.5, 'latin', 'fail'],
+  ['a'.repeat(20) + ' ' + 'b'.repeat(19), 20, 'latin', 'pass'], // spaces count
+  ['a'.repeat(20) + ' ' + 'b'.repeat(20), 20.5, 'latin', 'fail'],
+  ['1234567890'.repeat(4), 20, 'latin', 'pass'], // digits only: Latin
+  ['“' + latin(38) + '”', 20, 'latin', 'pass'], // curly quotes are half-width in English
+  ['<i>' + han(18) + '</i>', 18, 'chinese', 'pass'], // markup stripped
+  ['<font color="#ffff00">' + han(18) + '</font>', 18, 'chinese', 'pass'],
+  ['{\\an8}' + han(18), 18, 'chinese', 'pass'],
+  ['<c.yellow>' + latin(40) + '</c>', 20, 'latin', 'pass'],
+  [han(17) + '😀', 18, 'chinese', 'pass'], // emoji are East Asian Wide
+  [han(18) + '😀', 19, 'chinese', 'fail'],
+  ['é'.normalize('NFD').repeat(40), 20, 'latin', 'pass'], // combining accents take no column
+  ['', 0, 'empty', 'pass'],
+  ['カタカナ' + han(14), 18, 'chinese', 'pass'], // kana count 1
+];
+
+describe('the line-width rule', () => {
+  it.each(CASES)('%j → width %d, %s, %s', (line, width, kind, verdict) => {
+    const measure = measureLine(line);
+    expect(measure.width).toBe(width);
+    expect(measure.kind).toBe(kind);
+    expect(judgeLine(measure).status).toBe(verdict);
+  });
+
+  it('has at least 30 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('strips VTT timestamps and ASS overrides but keeps text in angle quotes', () => {
+    expect(stripMarkup('<00:00:01.500>你好{\\i1}世界')).toBe('你好世界');
+    expect(stripMarkup('a < b and c > d')).toBe('a < b and c > d');
+  });
+});
