@@ -3,6 +3,7 @@ import type { ClippingResult } from './analyze/audio/clipping.js';
 import type { HumAssessment } from './analyze/audio/hum.js';
 import type { LoudnessResult } from './analyze/audio/loudness.js';
 import type { SnrEstimate } from './analyze/audio/stnr.js';
+import type { FrameStats } from './analyze/video/frame-stats.js';
 import type { DecodedText } from './subtitles/encoding.js';
 import type { Cue, ParseProblem } from './subtitles/parse.js';
 
@@ -82,6 +83,8 @@ export interface VideoFacts {
   measuredBitrateBps: number | null;
   statedBitrateBps: number | null;
   timing: VideoTiming;
+  /** Presentation time of every frame, sorted (bulk: left out of the JSON report). */
+  frameTimesS: number[];
 }
 
 export interface AudioFacts {
@@ -132,6 +135,17 @@ export interface MediaFacts {
   subtitles: SubtitleTrack[];
   /** Measurements of the decoded audio; absent when no enabled rule needs them (`--quick`). */
   audioAnalysis?: AudioAnalysis;
+  /** Measurements of the decoded pictures; absent when no enabled rule needs them (`--quick`). */
+  videoAnalysis?: VideoAnalysis;
+}
+
+/** What one decode of the first video stream measured (analyze/video): a few numbers per frame. */
+export interface VideoAnalysis {
+  frameCount: number;
+  analysisWidth: number;
+  analysisHeight: number;
+  /** Bulk: left out of the JSON report. */
+  frames: FrameStats;
 }
 
 /** One subtitle track: a sidecar file or a stream inside the media file. */
@@ -162,4 +176,6 @@ export interface AudioAnalysis {
   loudness: LoudnessResult;
   /** `levelsDbfs` entries are null for a channel of exact zeros. */
   channelBalance: Omit<ChannelBalance, 'levelsDbfs'> & { levelsDbfs: (number | null)[] };
+  /** Mono level every `stepS` (100 ms), dBFS RMS; −Infinity for exact zeros (bulk: left out of the JSON report). */
+  levelTrack: { stepS: number; levelsDbfs: Float64Array };
 }

@@ -69,6 +69,7 @@ export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | 
     measuredBitrateBps: measuredBitrate(packets, durationS),
     statedBitrateBps: parseNumber(stream.bit_rate),
     timing: analyzeVideoTiming(packets?.ptsTicks ?? [], packets?.dtsTicks ?? [], timeBaseS),
+    frameTimesS: Array.from(packets?.ptsTicks ?? [], (ticks) => ticks * timeBaseS).sort((a, b) => a - b),
   };
 }
 

@@ -12,15 +12,20 @@ import audioSnr from './audio-snr.js';
 import avSync from './av-sync.js';
 import containerMp4 from './container-mp4.js';
 import fileSize from './file-size.js';
+import introDuration from './intro-duration.js';
+import outroDuration from './outro-duration.js';
 import subtitleEncoding from './subtitle-encoding.js';
 import subtitleLanguage from './subtitle-language.js';
 import subtitleLineLength from './subtitle-line-length.js';
 import subtitlePresent from './subtitle-present.js';
 import subtitleTiming from './subtitle-timing.js';
 import videoAspect from './video-aspect.js';
+import videoBlack from './video-black.js';
 import videoBitrate from './video-bitrate.js';
 import videoCodec from './video-codec.js';
+import videoColorCast from './video-color-cast.js';
 import videoDuration from './video-duration.js';
+import videoFlash from './video-flash.js';
 import videoFrameRate from './video-frame-rate.js';
 import videoResolution from './video-resolution.js';
 import videoStability from './video-stability.js';
@@ -36,6 +41,9 @@ export const rules: readonly AnyRule[] = [
   videoFrameRate,
   videoBitrate,
   videoStability,
+  videoFlash,
+  videoColorCast,
+  videoBlack,
   audioPresent,
   audioCodec,
   audioSampleRate,
@@ -47,6 +55,8 @@ export const rules: readonly AnyRule[] = [
   audioClipping,
   audioLoudness,
   avSync,
+  introDuration,
+  outroDuration,
   subtitlePresent,
   subtitleEncoding,
   subtitleLanguage,

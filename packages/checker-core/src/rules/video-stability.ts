@@ -2,6 +2,7 @@ import type { TimingEvent } from '../facts.js';
 import type { Outcome } from '../rule.js';
 import { defineRule } from '../rule.js';
 import { formatClock } from '../units.js';
+import { detectFrozenFrames, frameEndS } from '../analyze/video/detect.js';
 import { ranges } from './video-frame-rate.js';
 
 export default defineRule({
@@ -9,26 +10,36 @@ export default defineRule({
   area: 'video',
   notice: '全片图像无抖动跳跃',
   description:
-    'No dropped, duplicated or out-of-order frames and no timestamp gaps. A static slide is not a defect: only timing is judged here.',
+    'No dropped, duplicated or out-of-order frames and no timestamp gaps (from the packet timestamps), and, when the pictures are decoded, no frozen frame inside motion (a repeated frame in moving footage). A static slide is never a defect.',
   severity: 'error',
   needs: ['packets'],
-  options: {},
-  check({ video }) {
-    const expected = 'no dropped, duplicated or out-of-order frames';
+  options: {
+    stillDiff: { default: 0.5, min: 0, description: 'Mean luma change under which a frame repeats the one before, 8-bit.' },
+    motionDiff: { default: 2, min: 0, description: 'Mean luma change that counts as motion around it, 8-bit.' },
+  },
+  check({ video, videoAnalysis }, options) {
+    const expected = 'no dropped, duplicated, out-of-order or frozen frames';
     if (!video) return { status: 'skip', message: 'no video stream', measured: null, expected };
     const t = video.timing;
+    const frozen = videoAnalysis ? detectFrozenFrames(videoAnalysis.frames, options) : [];
+    const frozenEvents: TimingEvent[] = videoAnalysis
+      ? frozen.map((i) => ({ atS: frameEndS(videoAnalysis.frames, i), intervalS: frameEndS(videoAnalysis.frames, i) - videoAnalysis.frames.timeS[i]! }))
+      : [];
     const measured = {
       droppedFrames: t.droppedFrameCount,
       duplicateFrames: t.duplicateFrameCount,
       outOfOrderFrames: t.outOfOrderFrameCount,
+      frozenFrames: videoAnalysis ? frozen.length : null,
     };
     const problems: [number, string, TimingEvent[]][] = [
       [t.droppedFrameCount, 'dropped frame(s) in timestamp gaps', t.droppedFrames],
       [t.duplicateFrameCount, 'frame(s) sharing a timestamp with another', t.duplicateFrames],
       [t.outOfOrderFrameCount, 'frame(s) out of decode order', t.outOfOrderFrames],
+      [frozen.length, 'frozen frame(s) inside motion (a picture repeated while the scene moves)', frozenEvents],
     ];
     const found = problems.filter(([count]) => count > 0);
-    if (found.length === 0) return { status: 'pass', message: `${t.frameCount} frames, evenly timed`, measured, expected };
+    const frozenNote = videoAnalysis ? '' : ' (frozen frames not checked: pictures not decoded)';
+    if (found.length === 0) return { status: 'pass', message: `${t.frameCount} frames, evenly timed${videoAnalysis ? ', none frozen inside motion' : frozenNote}`, measured, expected };
     const summary: Outcome = {
       status: 'fail',
       message: found.map(([count, what, events]) => `${count} ${what} (first at ${formatClock(events[0]!.atS)})`).join('; '),

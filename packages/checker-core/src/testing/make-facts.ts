@@ -54,6 +54,7 @@ function makeVideo(overrides: Partial<VideoFacts> = {}): VideoFacts {
     measuredBitrateBps: 1_000_000,
     statedBitrateBps: 1_000_000,
     timing: makeTiming(),
+    frameTimesS: [],
     ...overrides,
   };
 }
@@ -90,6 +91,7 @@ export function makeAudioAnalysis(overrides: AudioAnalysisOverrides = {}): Audio
     clipping: { peakDbfs: -3, clippedRuns: 0, overshootSamples: 0, ranges: [], rangeCount: 0 },
     loudness: { integratedLufs: -20, loudnessRangeLu: 4, shortTermMedianLufs: -20, maxShortTermLufs: -16, swings: [] },
     channelBalance: { levelsDbfs: [-21, -21], differenceDb: 0, activeFrames: 40000 },
+    levelTrack: { stepS: 0.1, levelsDbfs: new Float64Array(0) },
   };
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(overrides)) {

@@ -83,7 +83,20 @@ export async function analyzeAudio(
     clipping: { ...clipping, peakDbfs: Number.isFinite(clipping.peakDbfs) ? clipping.peakDbfs : null },
     loudness: assessLoudness(meters.loudness.finish(), { maxDeviationLu: options.loudnessMaxDeviationLu }),
     channelBalance: { ...balance, levelsDbfs: balance.levelsDbfs.map((db) => (Number.isFinite(db) ? db : null)) },
+    levelTrack: levelTrack(levels, 10),
   };
+}
+
+/** Mono level every `hops` hops (10 × 10 ms = 100 ms), dBFS. */
+function levelTrack(levels: HopLevels, hops: number): AudioAnalysis['levelTrack'] {
+  const steps = Math.floor(levels.monoEnergy.length / hops);
+  const levelsDbfs = new Float64Array(steps);
+  for (let step = 0; step < steps; step++) {
+    let energy = 0;
+    for (let i = step * hops; i < (step + 1) * hops; i++) energy += levels.monoEnergy[i]!;
+    levelsDbfs[step] = energy > 0 ? 10 * Math.log10(energy / (hops * levels.hopSamples)) : -Infinity;
+  }
+  return { stepS: hops * levels.hopS, levelsDbfs };
 }
 
 /** A view of the bytes as floats; a copy only when the chunk does not start on a 4-byte boundary. */

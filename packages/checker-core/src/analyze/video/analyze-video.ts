@@ -1,0 +1,34 @@
+import type { VideoAnalysis, VideoFacts } from '../../facts.js';
+import { streamRaw } from '../decode-stream.js';
+import { ANALYSIS_HEIGHT, ANALYSIS_WIDTH, FRAME_BYTES, FrameMeter } from './frame-stats.js';
+
+export interface VideoDecodeOptions {
+  /** ffmpeg decoder threads; 1 when several files are decoded at once (more throughput in a batch). */
+  threads?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * One decode of the first video stream, every frame scaled down (area average) to 64×36 YUV 4:4:4
+ * and measured in TypeScript as it streams. `-vsync passthrough`: one picture per decoded frame,
+ * in presentation order, so that frame i has the i-th presentation time of the packet scan.
+ */
+export async function analyzeVideo(path: string, video: VideoFacts, frameTimesS: ArrayLike<number>, options: VideoDecodeOptions = {}): Promise<VideoAnalysis> {
+  const meter = new FrameMeter();
+  const args = [
+    ...(options.threads ? ['-threads', String(options.threads)] : []),
+    '-i', path, '-map', `0:${video.streamIndex}`, '-an', '-sn', '-dn', '-vsync', 'passthrough',
+    '-vf', `scale=${ANALYSIS_WIDTH}:${ANALYSIS_HEIGHT}:flags=area,format=yuv444p`,
+    '-f', 'rawvideo', 'pipe:1',
+  ];
+  await streamRaw(
+    args,
+    FRAME_BYTES,
+    (bytes, units) => {
+      for (let i = 0; i < units; i++) meter.push(bytes.subarray(i * FRAME_BYTES, (i + 1) * FRAME_BYTES));
+    },
+    options.signal,
+  );
+  const frames = meter.finish(frameTimesS, video.timing.nominalFrameDurationS ?? 0.04);
+  return { frameCount: frames.count, analysisWidth: ANALYSIS_WIDTH, analysisHeight: ANALYSIS_HEIGHT, frames };
+}

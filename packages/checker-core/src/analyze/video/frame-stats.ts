@@ -1,0 +1,102 @@
+import { Growable } from '../audio/growable.js';
+
+/** The analysis picture: small enough to measure in TypeScript, large enough for means, cuts and neutrals. */
+export const ANALYSIS_WIDTH = 64;
+export const ANALYSIS_HEIGHT = 36;
+export const PIXELS = ANALYSIS_WIDTH * ANALYSIS_HEIGHT;
+/** yuv444p: three full planes a frame. */
+export const FRAME_BYTES = PIXELS * 3;
+
+/** "Near-neutral" pixels (RULES.md, colour cast): bright and nearly grey, what should be white or grey. */
+export const NEUTRAL_MIN_LUMA = 160;
+export const NEUTRAL_MAX_CHROMA = 30;
+
+const LUMA_BINS = 16;
+const CHROMA_BINS = 8;
+
+/** Per decoded frame, in presentation order: a few numbers each, whatever the picture size. */
+export interface FrameStats {
+  count: number;
+  /** Presentation time of each frame, seconds (from the packet scan). */
+  timeS: Float64Array;
+  /** Mean luma and chroma, 8-bit code values. */
+  yMean: Float64Array;
+  uMean: Float64Array;
+  vMean: Float64Array;
+  /** Mean absolute luma difference to the previous frame (0 for the first). */
+  diff: Float64Array;
+  /** Histogram distance to the previous frame, 0 (same) to 1 (disjoint): shot cuts. */
+  cut: Float64Array;
+  /** Share of near-neutral pixels, and their mean chroma offsets from neutral (U−128, V−128). */
+  neutralShare: Float64Array;
+  neutralU: Float64Array;
+  neutralV: Float64Array;
+}
+
+/** Measures frames as they stream in; memory is a few numbers per frame. */
+export class FrameMeter {
+  private readonly columns = {
+    yMean: new Growable(), uMean: new Growable(), vMean: new Growable(), diff: new Growable(), cut: new Growable(),
+    neutralShare: new Growable(), neutralU: new Growable(), neutralV: new Growable(),
+  };
+  private previousLuma: Uint8Array | null = null;
+  private previousHistogram: Float64Array | null = null;
+  private count = 0;
+
+  /** `frame` is one yuv444p picture of ANALYSIS_WIDTH × ANALYSIS_HEIGHT. */
+  push(frame: Uint8Array): void {
+    const luma = frame.subarray(0, PIXELS);
+    const cb = frame.subarray(PIXELS, 2 * PIXELS);
+    const cr = frame.subarray(2 * PIXELS, 3 * PIXELS);
+    const histogram = new Float64Array(LUMA_BINS + 2 * CHROMA_BINS);
+    let ySum = 0, uSum = 0, vSum = 0, diffSum = 0, neutral = 0, neutralU = 0, neutralV = 0;
+    const previous = this.previousLuma;
+    for (let i = 0; i < PIXELS; i++) {
+      const y = luma[i]!;
+      const u = cb[i]!;
+      const v = cr[i]!;
+      ySum += y;
+      uSum += u;
+      vSum += v;
+      if (previous) diffSum += Math.abs(y - previous[i]!);
+      histogram[y >> 4]!++;
+      histogram[LUMA_BINS + (u >> 5)]!++;
+      histogram[LUMA_BINS + CHROMA_BINS + (v >> 5)]!++;
+      const du = u - 128;
+      const dv = v - 128;
+      if (y >= NEUTRAL_MIN_LUMA && du <= NEUTRAL_MAX_CHROMA && du >= -NEUTRAL_MAX_CHROMA && dv <= NEUTRAL_MAX_CHROMA && dv >= -NEUTRAL_MAX_CHROMA) {
+        neutral++;
+        neutralU += du;
+        neutralV += dv;
+      }
+    }
+    let distance = 0;
+    if (this.previousHistogram) for (let b = 0; b < histogram.length; b++) distance += Math.abs(histogram[b]! - this.previousHistogram[b]!);
+    const c = this.columns;
+    c.yMean.push(ySum / PIXELS);
+    c.uMean.push(uSum / PIXELS);
+    c.vMean.push(vSum / PIXELS);
+    c.diff.push(previous ? diffSum / PIXELS : 0);
+    // Three histograms of PIXELS each: the L1 distance runs to 6·PIXELS.
+    c.cut.push(this.previousHistogram ? distance / (6 * PIXELS) : 0);
+    c.neutralShare.push(neutral / PIXELS);
+    c.neutralU.push(neutral ? neutralU / neutral : 0);
+    c.neutralV.push(neutral ? neutralV / neutral : 0);
+    this.previousLuma = Uint8Array.from(luma);
+    this.previousHistogram = histogram;
+    this.count++;
+  }
+
+  finish(frameTimesS: ArrayLike<number>, frameDurationS: number): FrameStats {
+    const c = this.columns;
+    // Frame times come from the packet scan; a frame past its list continues at the nominal rate.
+    const timeS = Float64Array.from({ length: this.count }, (_, i) =>
+      i < frameTimesS.length ? frameTimesS[i]! : (frameTimesS[frameTimesS.length - 1] ?? 0) + (i - frameTimesS.length + 1) * frameDurationS,
+    );
+    return {
+      count: this.count, timeS,
+      yMean: c.yMean.toArray(), uMean: c.uMean.toArray(), vMean: c.vMean.toArray(), diff: c.diff.toArray(), cut: c.cut.toArray(),
+      neutralShare: c.neutralShare.toArray(), neutralU: c.neutralU.toArray(), neutralV: c.neutralV.toArray(),
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { findIntro, findOutro, programmeEndS } from '../analyze/intro-outro.js';
+import { detectBlack } from '../analyze/video/detect.js';
+import { defineRule, round } from '../rule.js';
+import { formatClock } from '../units.js';
+
+export default defineRule({
+  id: 'video.black',
+  area: 'video',
+  notice: '(beyond the notice)',
+  description: 'No black segment of ≥ 1 s (mean luma ≤ 20, 8-bit) in the programme body, outside the intro and outro and the fades that open or close the file.',
+  severity: 'warning',
+  needs: ['video', 'audio'],
+  options: {
+    maxLuma: { default: 20, min: 0, max: 255, description: 'Mean luma at or below which a frame is black, 8-bit.' },
+    minDurationS: { default: 1, min: 0, description: 'Shortest black segment reported, seconds.' },
+  },
+  check(facts, options) {
+    const expected = `no black ≥ ${options.minDurationS} s in the programme body`;
+    if (!facts.videoAnalysis) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const endS = programmeEndS(facts);
+    const bodyStart = findIntro(facts)?.boundaryS ?? 0;
+    const bodyEnd = findOutro(facts)?.boundaryS ?? endS;
+    const edge = 0.3;
+    const segments = detectBlack(facts.videoAnalysis.frames, options).filter(
+      (s) => s.start > edge && s.end < endS - edge && s.end > bodyStart + 1e-6 && s.start < bodyEnd - 1e-6,
+    );
+    if (segments.length === 0) return { status: 'pass', message: 'no black segments in the programme body', measured: 0, expected };
+    const list = segments.slice(0, 5).map((s) => `${formatClock(s.start)}–${formatClock(s.end)} (${round(s.end - s.start, 1)} s)`).join(', ');
+    return {
+      status: 'fail',
+      message: `${segments.length} black segment(s) in the programme: ${list}`,
+      measured: segments.length,
+      expected,
+      at: segments.map((s) => ({ start: round(s.start, 3), end: round(s.end, 3) })),
+    };
+  },
+});

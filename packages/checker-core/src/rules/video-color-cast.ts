@@ -1,0 +1,69 @@
+import { castDirection, castOver, shotStarts } from '../analyze/video/detect.js';
+import { defineRule, round, type Outcome } from '../rule.js';
+import { formatClock } from '../units.js';
+
+export default defineRule({
+  id: 'video.color-cast',
+  area: 'video',
+  notice: '白平衡正确，无明显偏色；多机拍摄的镜头衔接处无明显色差',
+  description:
+    'White balance judged on the near-neutral parts of the picture (luma ≥ 160, chroma within 30 of neutral: what should be white or grey), so a coloured slide template is not a cast. Their mean chroma more than 6 code values from neutral warns, per shot and for the programme; a jump of more than 6 between adjacent shots warns (multi-camera mismatch). Shots with under 2 % near-neutral pixels are not judged.',
+  severity: 'warning',
+  needs: ['video'],
+  options: {
+    maxCast: { default: 6, min: 0, description: 'Largest distance of the neutrals from neutral, 8-bit code values.' },
+    maxJump: { default: 6, min: 0, description: 'Largest change of that between adjacent shots, 8-bit code values.' },
+    minNeutralShare: { default: 0.02, min: 0, max: 1, description: 'Share of near-neutral pixels a shot needs to be judged.' },
+    cutThreshold: { default: 0.3, min: 0, max: 1, description: 'Histogram distance between frames that starts a new shot (0–1).' },
+  },
+  check({ videoAnalysis }, { maxCast, maxJump, minNeutralShare, cutThreshold }) {
+    const expected = `neutrals within ${maxCast} of neutral; shot-to-shot change ≤ ${maxJump}`;
+    if (!videoAnalysis) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const { frames } = videoAnalysis;
+    const starts = shotStarts(frames, cutThreshold);
+    const shots = starts.map((from, k) => {
+      const to = starts[k + 1] ?? frames.count;
+      return { from, to, startS: frames.timeS[from]!, endS: to < frames.count ? frames.timeS[to]! : frames.timeS[frames.count - 1]! + 0.04, cast: castOver(frames, from, to) };
+    });
+    const judged = shots.filter((s) => s.cast.neutralShare >= minNeutralShare);
+    const programme = castOver(frames, 0, frames.count);
+    const measured = {
+      programmeCast: round(programme.magnitude, 1),
+      direction: programme.magnitude > 0.5 ? castDirection(programme.u, programme.v) : 'neutral',
+      shots: shots.length,
+      shotsJudged: judged.length,
+    };
+    if (judged.length === 0) return { status: 'pass', message: `nothing near-neutral to judge white balance on (${shots.length} shot(s))`, measured, expected };
+    const details: Outcome[] = [];
+    for (const shot of judged) {
+      if (shot.cast.magnitude > maxCast) {
+        details.push({
+          status: 'warn',
+          message: `colour cast towards ${castDirection(shot.cast.u, shot.cast.v)} (${round(shot.cast.magnitude, 1)} levels) in the shot ${formatClock(shot.startS)}–${formatClock(shot.endS)}`,
+          measured: round(shot.cast.magnitude, 1),
+          expected,
+          at: [{ start: round(shot.startS, 3), end: round(shot.endS, 3) }],
+        });
+      }
+    }
+    for (let k = 1; k < judged.length; k++) {
+      const [a, b] = [judged[k - 1]!, judged[k]!];
+      if (a.to !== b.from) continue; // only adjacent shots
+      const jump = Math.hypot(b.cast.u - a.cast.u, b.cast.v - a.cast.v);
+      if (jump > maxJump) {
+        details.push({
+          status: 'warn',
+          message: `colour changes by ${round(jump, 1)} levels at the cut at ${formatClock(b.startS)} (shots do not match, e.g. two cameras)`,
+          measured: round(jump, 1),
+          expected,
+          at: [{ start: round(b.startS, 3), end: round(b.startS + 0.04, 3) }],
+        });
+      }
+    }
+    if (programme.magnitude > maxCast && programme.neutralShare >= minNeutralShare) {
+      details.unshift({ status: 'warn', message: `the whole programme leans towards ${measured.direction} (${measured.programmeCast} levels)`, measured: measured.programmeCast, expected });
+    }
+    if (details.length === 0) return { status: 'pass', message: `white balance neutral within ${round(Math.max(...judged.map((s) => s.cast.magnitude)), 1)} levels in ${judged.length} shot(s)`, measured, expected };
+    return [{ status: 'warn', message: details.map((d) => d.message).slice(0, 3).join('; '), measured, expected, at: details.flatMap((d) => d.at ?? []) }, ...details];
+  },
+});
