@@ -35,7 +35,7 @@ export function findIntro(facts: MediaFacts, search: SegmentSearch = {}): Segmen
 export function findOutro(facts: MediaFacts, search: SegmentSearch = {}): Segment | null {
   const chapter = facts.chapters.find((c) => OUTRO_TITLES.test(c.title));
   const endS = programmeEndS(facts);
-  if (chapter) return { boundaryS: chapter.startS, durationS: endS - chapter.startS, source: 'chapter', evidence: describeChapter(chapter) };
+  if (chapter) return { boundaryS: chapter.startS, durationS: Math.max(chapter.endS, endS) === chapter.endS ? chapter.endS - chapter.startS : Math.min(endS, chapter.endS) - chapter.startS, source: 'chapter', evidence: describeChapter(chapter) };
   return findBoundary(facts, 'outro', search);
 }
 

@@ -15,7 +15,7 @@ export default defineRule({
   needs: ['packets'],
   options: {
     stillDiff: { default: 0.5, min: 0, description: 'Mean luma change under which a frame repeats the one before, 8-bit.' },
-    motionDiff: { default: 2, min: 0, description: 'Mean luma change that counts as motion around it, 8-bit.' },
+    motionDiff: { default: 1, min: 0, description: 'Mean luma change on both sides that counts as motion, 8-bit (the still frame must also be under a fifth of it).' },
   },
   check({ video, videoAnalysis }, options) {
     const expected = 'no dropped, duplicated, out-of-order or frozen frames';

@@ -1,3 +1,4 @@
+import type { FrameStats } from '../analyze/video/frame-stats.js';
 import type { AudioAnalysis, AudioFacts, MediaFacts, SubtitleTrack, VideoFacts, VideoTiming } from '../facts.js';
 
 /** Facts of a file that passes every metadata rule; tests override what they study. */
@@ -115,4 +116,21 @@ export function makeTrack(cueLines: string[][], overrides: Partial<SubtitleTrack
     problems: [],
     ...overrides,
   };
+}
+
+/** Frame stats of `count` frames at 25 fps: mid-grey, still, nothing neutral; tests override columns. */
+export function makeFrames(count: number, columns: Partial<Record<Exclude<keyof FrameStats, 'count'>, ArrayLike<number>>> = {}): FrameStats {
+  const filled = (value: number) => new Float64Array(count).fill(value);
+  const frames: FrameStats = {
+    count,
+    timeS: Float64Array.from({ length: count }, (_, i) => i * 0.04),
+    yMean: filled(128), uMean: filled(128), vMean: filled(128), diff: filled(0), cut: filled(0),
+    neutralShare: filled(0), neutralU: filled(0), neutralV: filled(0),
+  };
+  for (const [key, values] of Object.entries(columns)) frames[key as Exclude<keyof FrameStats, 'count'>] = Float64Array.from(values);
+  return frames;
+}
+
+export function withFrames(frames: FrameStats, overrides: Parameters<typeof makeFacts>[0] = {}): MediaFacts {
+  return makeFacts({ durationS: frames.count * 0.04, ...overrides, videoAnalysis: { frameCount: frames.count, analysisWidth: 64, analysisHeight: 36, frames } });
 }

@@ -123,10 +123,12 @@ export function castDirection(u: number, v: number): string {
  * Repeated frames inside motion: a frame (nearly) identical to the one before it while the
  * picture moves on both sides. A static slide has no motion around it, so it never counts.
  */
-export function detectFrozenFrames(frames: FrameStats, { stillDiff = 0.5, motionDiff = 2 } = {}): number[] {
+export function detectFrozenFrames(frames: FrameStats, { stillDiff = 0.5, motionDiff = 1 } = {}): number[] {
   const frozen: number[] = [];
   for (let i = 2; i + 1 < frames.count; i++) {
-    if (frames.diff[i]! < stillDiff && frames.diff[i - 1]! >= motionDiff && frames.diff[i + 1]! >= motionDiff) frozen.push(i);
+    const motion = Math.min(frames.diff[i - 1]!, frames.diff[i + 1]!);
+    // Still, and still by a wide margin against the motion on both sides.
+    if (motion >= motionDiff && frames.diff[i]! < Math.min(stillDiff, 0.2 * motion)) frozen.push(i);
   }
   return frozen;
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { makeFrames } from '../../testing/make-facts.js';
+import { castDirection, castOver, detectBlack, detectFlashes, detectFrozenFrames, shotStarts } from './detect.js';
+
+const luma = (values: number[]) => makeFrames(values.length, { yMean: values });
+
+describe('detectFlashes', () => {
+  it('finds one bright frame between agreeing neighbours, with its time', () => {
+    expect(detectFlashes(luma([100, 100, 100, 200, 101, 100]))).toEqual([{ start: 0.12, end: 0.16, frames: 1, deltaCodeValues: 99, brighter: true }]);
+  });
+  it('finds two dark frames', () => {
+    expect(detectFlashes(luma([100, 100, 10, 12, 100, 100]))).toMatchObject([{ start: 0.08, end: 0.16, frames: 2, brighter: false }]);
+  });
+  it('ignores a cut (the picture changes and stays) and a gradual fade', () => {
+    expect(detectFlashes(luma([100, 100, 200, 200, 200]))).toEqual([]);
+    expect(detectFlashes(luma([100, 90, 80, 70, 60, 50]))).toEqual([]);
+  });
+  it('sees a chroma-only flash too', () => {
+    expect(detectFlashes(makeFrames(5, { uMean: [128, 128, 170, 128, 128] }))).toHaveLength(1);
+  });
+});
+
+describe('detectBlack', () => {
+  it('finds runs at or under the luma limit that last long enough', () => {
+    const values = [...new Array(10).fill(100), ...new Array(30).fill(15), ...new Array(10).fill(100)];
+    expect(detectBlack(luma(values))).toEqual([{ start: 0.4, end: 1.6 }]);
+    expect(detectBlack(luma(values), { minDurationS: 2 })).toEqual([]);
+  });
+});
+
+describe('shots and casts', () => {
+  it('starts a shot where the histogram distance jumps', () => {
+    expect(shotStarts(makeFrames(6, { cut: [0, 0.01, 0.6, 0.02, 0.5, 0] }))).toEqual([0, 2, 4]);
+  });
+  it('weights the cast by how much of each frame is near-neutral', () => {
+    const frames = makeFrames(2, { neutralShare: [0.5, 0.1], neutralU: [10, -10], neutralV: [0, 0] });
+    expect(castOver(frames, 0, 2).u).toBeCloseTo((0.5 * 10 - 0.1 * 10) / 0.6, 6);
+  });
+  it.each([
+    [15, -2, 'blue'],
+    [-15, 2, 'yellow'],
+    [-3, 15, 'red'],
+    [-8, -10, 'green'],
+    [5, -15, 'blue/green (cyan)'],
+    [8, 10, 'magenta'],
+  ])('names the direction of Cb %i, Cr %i: %s', (u, v, name) => {
+    expect(castDirection(u, v)).toBe(name);
+  });
+});
+
+describe('detectFrozenFrames', () => {
+  it('finds a repeated frame inside motion, never in a still picture', () => {
+    expect(detectFrozenFrames(makeFrames(6, { diff: [0, 3, 3, 0.01, 3, 3] }))).toEqual([3]);
+    expect(detectFrozenFrames(makeFrames(6, { diff: [0, 0, 0, 0, 0, 0] }))).toEqual([]);
+    expect(detectFrozenFrames(makeFrames(6, { diff: [0, 0.2, 0.1, 0.01, 0.2, 0.1] }))).toEqual([]);
+  });
+});

@@ -1,0 +1,143 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FileResult, Finding } from '@courseware-check/checker-core';
+import { checkJson } from './helpers/cli.js';
+import { MEDIA_CACHE } from './helpers/media.js';
+import { black, card, moving, music, programme, silence, slide, speech, type Segment } from './helpers/scenes.js';
+
+const at = (n: number) => `:enable='eq(n\\,${n})'`;
+const between = (a: number, b: number) => `:enable='between(n\\,${a}\\,${b})'`;
+const flashBox = (colour: string, enable: string) => `,drawbox=x=0:y=0:w=iw:h=ih:color=${colour}:t=fill${enable}`;
+const talk = (video: string, s: number): Segment => ({ video, audio: speech(s) });
+
+/** Title or credits card with music, then a black, silent gap: the intro or outro. */
+const titled = (s: number): Segment[] => [
+  { video: card(s - 0.4), audio: music(s - 0.4) },
+  { video: black(0.4), audio: silence(0.4) },
+];
+
+let chapterFile: string;
+const MEDIA: Record<string, () => Promise<string>> = {
+  'flash-white-moving': () => programme('flash-white-moving', [talk(moving(4, flashBox('white', at(50))), 4)]),
+  'flash-white-2-moving': () => programme('flash-white-2-moving', [talk(moving(4, flashBox('white', between(50, 51))), 4)]),
+  'flash-black-static': () => programme('flash-black-static', [talk(slide(4, '0xC8C8C8', 40, flashBox('black', at(60))), 4)]),
+  'flash-white-2-static': () => programme('flash-white-2-static', [talk(slide(4, '0x808080', 40, flashBox('white', between(60, 61))), 4)]),
+  'clean-cuts': () => programme('clean-cuts', [talk(moving(2), 2), talk('smptehdbars=s=320x180:r=25:d=2', 2), talk('rgbtestsrc=s=320x180:r=25:d=2', 2)]),
+  // A 3 s black gap at 40–43 s; a fade to black that closes the file.
+  'black-gap': () => programme('black-gap', [talk(moving(40), 40), talk(black(3), 3), talk(moving(45, ',fade=t=out:st=43:d=1'), 45)]),
+  neutral: () => programme('neutral', [talk(slide(5), 5)]),
+  tinted: () => programme('tinted', [talk(slide(5, '0xC8C8C8', 40, ",lutrgb=b='min(val+30\\,255)'"), 5)]),
+  'neutral-to-tinted': () => programme('neutral-to-tinted', [talk(slide(5), 5), talk(slide(5, '0xB4B4B4', 160, ",lutrgb=b='min(val+30\\,255)'"), 5)]),
+  'static-slide': () => programme('static-slide', [talk(slide(20), 20)]),
+  'slide-deck': () => programme('slide-deck', [talk(slide(10, '0xE0E0E0', 20), 10), talk(slide(10, '0xD0D8E0', 120), 10), talk(slide(10, '0xF0F0F0', 180), 10)]),
+  'screen-recording': () =>
+    programme('screen-recording', [{ video: "color=c=white:s=320x180:r=25:d=20[bg];color=c=black:s=6x6:r=25:d=20[cursor];[bg][cursor]overlay=x='20+t*9':y='30+t*4':shortest=1", audio: speech(20) }]),
+  // Frame 50 shown twice, the rest one frame later: a repeated frame inside motion.
+  'repeated-frame': () => programme('repeated-frame', [talk(moving(4, ",setpts='PTS+if(gte(N\\,51)\\,1\\,0)',fps=25"), 4.04)]),
+  'intro-6': () => programme('intro-6', [...titled(6), talk(moving(20), 20)]),
+  'intro-15': () => programme('intro-15', [...titled(15), talk(moving(20), 20)]),
+  'outro-3': () => programme('outro-3', [talk(moving(20, ',fade=t=out:st=19.5:d=0.5'), 20), { video: black(0.4), audio: silence(0.4) }, { video: card(2.6, false), audio: music(2.6) }]),
+  'outro-9': () => programme('outro-9', [talk(moving(20, ',fade=t=out:st=19.5:d=0.5'), 20), { video: black(0.4), audio: silence(0.4) }, { video: card(8.6, false), audio: music(8.6) }]),
+  // The 15 s intro again, with chapter markers that say where it ends (and a 4 s outro).
+  'intro-15-chapters': () => programme('intro-15-chapters', [...titled(15), talk(moving(20), 20)], ['-i', chapterFile, '--', '-map_metadata', '0', '-map_chapters', '0']),
+};
+
+let results: Map<string, FileResult>;
+const paths: Record<string, string> = {};
+const finding = (name: string, rule: string): Finding => results.get(paths[name]!)!.findings.find((f) => f.rule === rule)!;
+
+beforeAll(async () => {
+  // A fixed path: the media cache is keyed by the ffmpeg arguments.
+  await mkdir(MEDIA_CACHE, { recursive: true });
+  chapterFile = join(MEDIA_CACHE, 'chapters-intro-15-outro-4.txt');
+  await writeFile(chapterFile, ';FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=15000\ntitle=片头\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=15000\nEND=31000\ntitle=第一节\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=31000\nEND=35000\ntitle=片尾\n');
+  const names = Object.keys(MEDIA);
+  for (let i = 0; i < names.length; i += 2) await Promise.all(names.slice(i, i + 2).map(async (n) => (paths[n] = await MEDIA[n]!())));
+  const { report } = await checkJson(Object.values(paths));
+  results = new Map(report.files.map((f) => [f.path, f]));
+});
+
+describe('video.flash', () => {
+  it.each([
+    ['flash-white-moving', 2.0, 2.04],
+    ['flash-white-2-moving', 2.0, 2.08],
+    ['flash-black-static', 2.4, 2.44],
+    ['flash-white-2-static', 2.4, 2.48],
+  ])('%s: found at its exact time', (name, start, end) => {
+    const flash = finding(name, 'video.flash');
+    expect(flash.status).toBe('fail');
+    expect(flash.at).toEqual([{ start, end }]);
+  });
+
+  it('finds nothing on clean cuts between shots', () => {
+    expect(finding('clean-cuts', 'video.flash').status).toBe('pass');
+  });
+});
+
+describe('video.black', () => {
+  it('finds a 3 s black gap mid-programme within ±0.1 s, and not the fade that closes the file', () => {
+    const black = finding('black-gap', 'video.black');
+    expect(black.status).toBe('fail');
+    expect(black.severity).toBe('warning');
+    expect(black.at).toHaveLength(1);
+    expect(Math.abs(black.at![0]!.start - 40)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(black.at![0]!.end - 43)).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('video.color-cast', () => {
+  it('warns on a blue cast, naming the direction; passes neutral footage', () => {
+    const cast = finding('tinted', 'video.color-cast');
+    expect(cast.status).toBe('warn');
+    expect(cast.message).toMatch(/towards blue/);
+    expect(finding('neutral', 'video.color-cast').status).toBe('pass');
+  });
+
+  it('warns at a cut between a neutral and a tinted shot', () => {
+    const findings = results.get(paths['neutral-to-tinted']!)!.findings.filter((f) => f.rule === 'video.color-cast');
+    expect(findings[0]!.status).toBe('warn');
+    const jump = findings.find((f) => /at the cut at/.test(f.message))!;
+    expect(Math.abs(jump.at![0]!.start - 5)).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('courseware is mostly slides: a still picture is never a defect', () => {
+  it.each(['static-slide', 'slide-deck', 'screen-recording'])('%s: no stability, flash or black finding', (name) => {
+    for (const rule of ['video.stability', 'video.flash', 'video.black']) expect(finding(name, rule).status, rule).toBe('pass');
+  });
+});
+
+describe('video.stability (decoded pictures)', () => {
+  it('finds a repeated frame inside motion, at its time', () => {
+    const stability = finding('repeated-frame', 'video.stability');
+    expect(stability.status).toBe('fail');
+    expect(stability.measured).toMatchObject({ frozenFrames: 1, droppedFrames: 0 });
+    expect(stability.at![0]!.start).toBeCloseTo(2.04, 2);
+  });
+});
+
+describe('intro.duration and outro.duration', () => {
+  it.each([
+    ['intro-6', 'intro.duration', 6, 'pass'],
+    ['intro-15', 'intro.duration', 15, 'fail'],
+    ['outro-3', 'outro.duration', 3, 'pass'],
+    ['outro-9', 'outro.duration', 9, 'fail'],
+  ] as const)('%s: %s %i s within ±0.5 s → %s, from the signal with evidence', (name, rule, durationS, status) => {
+    const found = finding(name, rule);
+    expect(found.status).toBe(status);
+    const measured = found.measured as { durationS: number; source: string; evidence: string };
+    expect(Math.abs(measured.durationS - durationS)).toBeLessThanOrEqual(0.5);
+    expect(measured.source).toBe('signal');
+    expect(measured.evidence).toMatch(/black .* with silence/);
+  });
+
+  it('chapter markers give the intro and outro exactly', () => {
+    expect(finding('intro-15-chapters', 'intro.duration')).toMatchObject({ status: 'fail', measured: { durationS: 15, source: 'chapter' } });
+    expect(finding('intro-15-chapters', 'outro.duration').measured).toMatchObject({ durationS: 4, source: 'chapter' });
+  });
+
+  it('says "not detected" (a warning) when there is nothing to find', () => {
+    expect(finding('static-slide', 'intro.duration')).toMatchObject({ status: 'warn', message: expect.stringMatching(/^intro not detected/) });
+  });
+});
