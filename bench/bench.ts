@@ -91,5 +91,25 @@ const memory = JSON.parse(
 ) as { seconds: number; peakRssMiB: number; baselineRssMiB: number };
 report('    audio analysis of a 15-min file: peak RSS of the process', `${memory.peakRssMiB.toFixed(0)} MiB (${memory.baselineRssMiB.toFixed(0)} MiB before it started)`);
 
+// Issue 4: the video pass against a plain decode of the same stream; peak memory in a fresh process.
+const VIDEO_RUNS = Number(process.env.BENCH_VIDEO_RUNS ?? RUNS);
+const videoTimes = { decode: [] as number[], analysis: [] as number[], peakRssMiB: [] as number[] };
+for (let i = 0; i < VIDEO_RUNS; i++) {
+  // Interleaved, so that both see the same machine load.
+  let start = performance.now();
+  await execa(ffmpegPath(), ['-v', 'error', '-i', lesson, '-map', '0:v:0', '-f', 'null', '-']);
+  videoTimes.decode.push((performance.now() - start) / 1000);
+  start = performance.now();
+  const run = JSON.parse((await execa('node', ['--import', 'tsx', fileURLToPath(new URL('./measure-analysis.ts', import.meta.url)), 'video', lesson])).stdout) as { seconds: number; peakRssMiB: number };
+  videoTimes.analysis.push(run.seconds);
+  videoTimes.peakRssMiB.push(run.peakRssMiB);
+  process.stderr.write(`  video run ${i + 1}/${VIDEO_RUNS}: decode ${videoTimes.decode.at(-1)!.toFixed(2)} s, analysis ${run.seconds.toFixed(2)} s, peak ${run.peakRssMiB.toFixed(0)} MiB\n`);
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+report('(f) plain ffmpeg -map 0:v:0 -f null of the 10-min 1080p file', `${median(videoTimes.decode).toFixed(2)} s`);
+report('    video analysis of it (one decode, 64×36 stats per frame)', `${median(videoTimes.analysis).toFixed(2)} s (ratio ${(median(videoTimes.analysis) / median(videoTimes.decode)).toFixed(3)}×, goal ≤ 1.15×), peak RSS ${Math.max(...videoTimes.peakRssMiB).toFixed(0)} MiB`);
+const fullS = await medianSeconds('full check of the 10-min file (all rules, audio and video passes)', () => checkTargets([target(lesson)], { profile: web, jobs: 1 }));
+report('(g) full check of the 10-min file (every rule)', `${fullS.toFixed(2)} s (${(fullS / median(videoTimes.decode)).toFixed(3)}× the plain video decode)`);
+
 process.stdout.write(`\ncourseware-check benchmark (${RUNS} runs each, medians)\n`);
 for (const [name, value] of rows) process.stdout.write(`${name.padEnd(58)} ${value}\n`);

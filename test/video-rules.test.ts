@@ -1,5 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileResult, Finding } from '@courseware-check/checker-core';
 import { checkJson } from './helpers/cli.js';
@@ -72,6 +74,19 @@ describe('video.flash', () => {
 
   it('finds nothing on clean cuts between shots', () => {
     expect(finding('clean-cuts', 'video.flash').status).toBe('pass');
+  });
+});
+
+describe('evidence frames (--evidence DIR)', () => {
+  it('writes a JPEG of the flash frame itself and names it in the JSON; nothing without the option', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'evidence-')), 'frames');
+    const { report } = await checkJson(['--evidence', dir, paths['flash-white-moving']!]);
+    const flash = report.files[0]!.findings.find((f) => f.rule === 'video.flash')!;
+    expect(flash.evidence).toMatch(/^.*\/frames\/001-flash-white-moving\.mp4-video\.flash-2\.00s\.jpg$/);
+    const { channels, isOpaque } = await sharp(await readFile(flash.evidence!)).stats();
+    expect(isOpaque).toBe(true);
+    expect(channels.every((c) => c.mean > 245)).toBe(true); // the white flash frame, not its neighbour
+    expect(finding('flash-white-moving', 'video.flash').evidence).toBeUndefined();
   });
 });
 

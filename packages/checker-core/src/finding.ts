@@ -18,6 +18,10 @@ export interface Finding {
   subtitle?: string;
   cue?: number;
   line?: string;
+  /** A JPEG of the picture at the finding's first time, written where `--evidence DIR` asked. */
+  evidence?: string;
+  /** The same JPEG as a data URI, for the self-contained HTML report. */
+  evidenceDataUri?: string;
 }
 
 export interface FileError {

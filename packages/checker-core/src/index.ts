@@ -19,3 +19,5 @@ export { rewrapCues } from './subtitles/rewrap.js';
 export { measureLine, judgeLine, stripMarkup, type LineMeasure } from './subtitles/width.js';
 export { decodeSubtitleBytes, type SubtitleEncoding } from './subtitles/encoding.js';
 export { parseSubtitles, type Cue, type ParseProblem } from './subtitles/parse.js';
+export { attachEvidence, extractFrameJpeg, type EvidenceOptions } from './evidence/evidence-frames.js';
+export { factsForReport } from './report/report-facts.js';

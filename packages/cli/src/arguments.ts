@@ -13,6 +13,7 @@ export interface CheckArguments {
   jobs: number;
   verbose: boolean;
   color: boolean;
+  evidence: string | undefined;
 }
 
 export interface FixArguments {
@@ -47,6 +48,7 @@ export async function parseArguments(argv: string[], defaults: { defaultJobs: nu
           .option('output', { type: 'string', alias: 'o', describe: 'write the report to this file instead of standard output' })
           .option('jobs', { type: 'number', alias: 'j', default: defaults.defaultJobs, describe: 'files checked at once' })
           .option('verbose', { type: 'boolean', default: false, describe: 'text format: list each passing rule' })
+          .option('evidence', { type: 'string', describe: 'write a JPEG of the picture at each timed video finding into this folder' })
           .option('color', { type: 'boolean', default: process.stdout.isTTY === true, describe: 'colour the text report' }),
       (options) => {
         if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not ${options.jobs}`);
@@ -61,6 +63,7 @@ export async function parseArguments(argv: string[], defaults: { defaultJobs: nu
           jobs: options.jobs,
           verbose: options.verbose,
           color: options.color && !options.output,
+          evidence: options.evidence,
         };
       },
     )

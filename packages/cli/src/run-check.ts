@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import {
+  attachEvidence,
   buildReport,
   checkPaths,
   exitCodeOf,
@@ -55,6 +56,7 @@ export async function runCheck(args: CheckArguments): Promise<number> {
     process.stderr.write('courseware-check: interrupted\n');
     return 130;
   }
+  if (args.evidence) await attachEvidence(files, { dir: args.evidence });
   const report = buildReport(files, { profile: profile.name, binaries, quick: args.quick, language: args.language });
   const output = FORMATTERS[args.format](report, args);
   if (args.output) {

@@ -1,0 +1,65 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { execa } from 'execa';
+import sharp from 'sharp';
+import type { FileResult, Finding } from '../finding.js';
+import { ffmpegPath } from '../probe/binaries.js';
+
+/** Rules whose times point at pictures worth seeing. */
+const PICTURE_RULES = /^(video\.(flash|black|color-cast|stability)|intro\.duration|outro\.duration)$/;
+/** Frames taken a file at the most: each costs a seek and a decode. */
+const MAX_FRAMES_PER_FILE = 12;
+const WIDTH_PX = 320;
+
+export interface EvidenceOptions {
+  /** Write JPEGs into this folder and name them in `finding.evidence`. */
+  dir?: string;
+  /** Put the JPEGs into the findings as data URIs (`finding.evidenceDataUri`), for a self-contained HTML report. */
+  embed?: boolean;
+}
+
+/** The frame at `timeS`, scaled to 320 px wide, as a JPEG. */
+export async function extractFrameJpeg(path: string, timeS: number): Promise<Buffer> {
+  const { stdout } = await execa(
+    ffmpegPath(),
+    ['-nostdin', '-v', 'error', '-ss', String(Math.max(0, timeS)), '-i', path, '-map', '0:v:0', '-frames:v', '1', '-vf', `scale=${WIDTH_PX}:-2`, '-f', 'image2pipe', '-vcodec', 'png', 'pipe:1'],
+    { encoding: 'buffer' },
+  );
+  return sharp(Buffer.from(stdout as Uint8Array)).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
+}
+
+/** Adds evidence frames to the timed picture findings of each file (the first place of each finding). */
+export async function attachEvidence(results: FileResult[], options: EvidenceOptions): Promise<void> {
+  if (!options.dir && !options.embed) return;
+  if (options.dir) await mkdir(options.dir, { recursive: true });
+  for (const [fileIndex, result] of results.entries()) {
+    if (result.facts?.kind !== 'media' || !result.facts.video) continue;
+    const wanted = result.findings.filter((f) => PICTURE_RULES.test(f.rule) && f.at?.length && f.status !== 'pass' && f.status !== 'skip').slice(0, MAX_FRAMES_PER_FILE);
+    for (const finding of wanted) await attachOne(result.path, fileIndex, finding, options);
+  }
+}
+
+async function attachOne(path: string, fileIndex: number, finding: Finding, options: EvidenceOptions): Promise<void> {
+  const range = finding.at![0]!;
+  // ffmpeg drops frames before the seek point: a flash, a black run or a freeze is shown by its own
+  // first frame (1 ms before it), a shot or an intro by its middle.
+  const eventStart = /^video\.(flash|black|stability)$/.test(finding.rule);
+  const timeS = eventStart ? range.start - 0.001 : (range.start + range.end) / 2;
+  let jpeg: Buffer;
+  try {
+    jpeg = await extractFrameJpeg(path, timeS);
+  } catch {
+    return; // evidence is a courtesy: a frame that cannot be read leaves the finding as it is
+  }
+  if (options.dir) {
+    const name = `${String(fileIndex + 1).padStart(3, '0')}-${safe(basename(path))}-${finding.rule}-${timeS.toFixed(2)}s.jpg`;
+    const file = join(options.dir, name);
+    await writeFile(file, jpeg);
+    finding.evidence = file;
+  }
+  if (options.embed) finding.evidenceDataUri = `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+}
+
+function safe(name: string): string {
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60);
+}
