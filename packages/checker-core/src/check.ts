@@ -28,6 +28,8 @@ export interface BatchOptions extends CheckOptions {
   jobs?: number;
   /** Called when a file starts and when it is done, in completion order. */
   onProgress?: (event: ProgressEvent) => void;
+  /** Awaited for each file's result before its worker takes the next file (e.g. to add evidence frames). */
+  onResult?: (index: number, result: FileResult) => Promise<void>;
 }
 
 export type ProgressEvent =
@@ -137,6 +139,9 @@ export async function checkTargets(targets: readonly CheckTarget[], options: Bat
       const target = targets[index]!;
       options.onProgress?.({ type: 'start', path: target.path, index, total: targets.length });
       const result = await checkTarget(target, { ...options, decoderThreads });
+      // A file cut short by cancelling is not a broken file: it is left out, not reported.
+      if (options.signal?.aborted) return;
+      await options.onResult?.(index, result);
       results[index] = result;
       completed++;
       options.onProgress?.({ type: 'done', path: target.path, index, total: targets.length, completed, result });

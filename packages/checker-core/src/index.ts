@@ -21,3 +21,4 @@ export { decodeSubtitleBytes, type SubtitleEncoding } from './subtitles/encoding
 export { parseSubtitles, type Cue, type ParseProblem } from './subtitles/parse.js';
 export { attachEvidence, extractFrameJpeg, type EvidenceOptions } from './evidence/evidence-frames.js';
 export { factsForReport } from './report/report-facts.js';
+export { formatHtml, type HtmlOptions } from './report/html.js';

@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 
-export type Format = 'text' | 'json' | 'junit';
+export type Format = 'text' | 'json' | 'junit' | 'html';
 
 export interface CheckArguments {
   command: 'check';
@@ -44,7 +44,7 @@ export async function parseArguments(argv: string[], defaults: { defaultJobs: nu
           .option('profile', { type: 'string', default: 'web', describe: 'web | archive | a JSON/YAML profile file' })
           .option('language', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'the course language, for subtitle.language' })
           .option('quick', { type: 'boolean', default: false, describe: 'metadata only: no decoding; decoding rules report skip' })
-          .option('format', { choices: ['text', 'json', 'junit'] as const, default: 'text' as const, describe: 'report format' })
+          .option('format', { choices: ['text', 'json', 'junit', 'html'] as const, default: 'text' as const, describe: 'report format' })
           .option('output', { type: 'string', alias: 'o', describe: 'write the report to this file instead of standard output' })
           .option('jobs', { type: 'number', alias: 'j', default: defaults.defaultJobs, describe: 'files checked at once' })
           .option('verbose', { type: 'boolean', default: false, describe: 'text format: list each passing rule' })

@@ -6,6 +6,7 @@ import {
   exitCodeOf,
   formatJson,
   formatJunit,
+  formatHtml,
   formatText,
   loadProfile,
   ProfileError,
@@ -19,6 +20,7 @@ const FORMATTERS: Record<Format, (report: Report, args: CheckArguments) => strin
   text: (report, args) => formatText(report, { color: args.color, verbose: args.verbose }),
   json: (report) => formatJson(report),
   junit: (report) => formatJunit(report),
+  html: (report) => formatHtml(report),
 };
 
 /** Runs a check and prints its report; returns the exit code (0 all good, 1 a file failed, 2 the command was invalid). */
@@ -56,7 +58,8 @@ export async function runCheck(args: CheckArguments): Promise<number> {
     process.stderr.write('courseware-check: interrupted\n');
     return 130;
   }
-  if (args.evidence) await attachEvidence(files, { dir: args.evidence });
+  // The HTML report carries its evidence frames inside it; --evidence writes them as files too.
+  if (args.evidence || args.format === 'html') await attachEvidence(files, { dir: args.evidence, embed: args.format === 'html' });
   const report = buildReport(files, { profile: profile.name, binaries, quick: args.quick, language: args.language });
   const output = FORMATTERS[args.format](report, args);
   if (args.output) {

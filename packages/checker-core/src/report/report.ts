@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
+import packageJson from '../../package.json' with { type: 'json' };
 import type { FileResult, FileStatus } from '../finding.js';
 import type { Binaries } from '../probe/binaries.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version } = packageJson;
 
 export const TOOL_NAME = 'courseware-check';
 export const TOOL_VERSION = version;

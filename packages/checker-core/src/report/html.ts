@@ -1,0 +1,178 @@
+import type { MediaFacts } from '../facts.js';
+import type { FileResult, Finding } from '../finding.js';
+import type { Area } from '../rule.js';
+import { rulesById } from '../rules/index.js';
+import { formatBitrate, formatBytes, formatClock, formatFps } from '../units.js';
+import type { Report } from './report.js';
+
+export interface HtmlOptions {
+  /** Interface language of the report (findings' messages stay as the rules write them). */
+  lang?: 'zh' | 'en';
+}
+
+const TEXT = {
+  zh: {
+    title: '课件技术检查报告', files: '文件', pass: '通过', warn: '警告', fail: '不通过', error: '无法检查', skip: '跳过',
+    mostFailed: '最常不通过的规则', filterStatus: '按状态', filterRule: '按规则', all: '全部', measured: '实测', expected: '要求',
+    area: { file: '文件', video: '画面', audio: '声音', sync: '音画同步', subtitle: '字幕', 'intro-outro': '片头片尾' } as Record<Area, string>,
+    facts: '技术参数', profile: '规范', tool: '工具', none: '无', duration: '时长', size: '大小', evidence: '画面证据', created: '生成时间',
+  },
+  en: {
+    title: 'Courseware check report', files: 'files', pass: 'pass', warn: 'warning', fail: 'fail', error: 'could not be checked', skip: 'skipped',
+    mostFailed: 'Rules that fail most', filterStatus: 'Status', filterRule: 'Rule', all: 'all', measured: 'measured', expected: 'expected',
+    area: { file: 'File', video: 'Picture', audio: 'Sound', sync: 'Sync', subtitle: 'Subtitles', 'intro-outro': 'Intro and outro' } as Record<Area, string>,
+    facts: 'Facts', profile: 'profile', tool: 'tool', none: 'none', duration: 'duration', size: 'size', evidence: 'evidence', created: 'made',
+  },
+};
+
+const AREA_ORDER: Area[] = ['file', 'video', 'audio', 'sync', 'intro-outro', 'subtitle'];
+
+/**
+ * One self-contained HTML file: inline style and script, evidence frames as data URIs, no network
+ * (its CSP forbids any). Cards are collapsed `<details>`, and filters only toggle `hidden`, so a
+ * report of 1,000 files opens and filters without freezing the browser.
+ */
+export function formatHtml(report: Report, options: HtmlOptions = {}): string {
+  const t = TEXT[options.lang ?? 'zh'];
+  const { summary } = report;
+  const failingRules = new Map<string, number>();
+  for (const file of report.files) {
+    for (const id of new Set(file.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.rule))) failingRules.set(id, (failingRules.get(id) ?? 0) + 1);
+  }
+  const top = [...failingRules].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const allRules = [...new Set(report.files.flatMap((f) => f.findings.map((x) => x.rule)))];
+  const openCards = report.files.length <= 20;
+  return `<!doctype html>
+<html lang="${options.lang ?? 'zh'}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(t.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+  <h1>${esc(t.title)}</h1>
+  <p class="meta">${esc(t.profile)} <b>${esc(report.profile)}</b>${report.options.quick ? ' (--quick)' : ''} · ${esc(t.created)} ${esc(report.createdAt.replace('T', ' ').slice(0, 19))} UTC · ${esc(report.tool.name)} ${esc(report.tool.version)} · ${esc(report.tool.ffmpeg.split(' ').slice(0, 3).join(' '))} · ${esc(report.tool.ffprobe.split(' ').slice(0, 3).join(' '))}</p>
+</header>
+<section class="summary" id="summary">
+  <div class="tiles">
+    <div class="tile"><b>${summary.files}</b><span>${esc(t.files)}</span></div>
+    ${(['pass', 'warn', 'fail', 'error'] as const).map((s) => `<div class="tile ${s}"><b>${summary[s]}</b><span>${esc(t[s])}</span></div>`).join('\n    ')}
+  </div>
+  ${top.length ? `<div class="top"><h2>${esc(t.mostFailed)}</h2><table>${top.map(([id, n]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(rulesById.get(id)?.notice ?? '')}</td><td class="num">${n}</td></tr>`).join('')}</table></div>` : ''}
+</section>
+<nav class="filters">
+  <label>${esc(t.filterStatus)} <select id="status-filter"><option value="">${esc(t.all)}</option>${(['fail', 'error', 'warn', 'pass'] as const).map((s) => `<option value="${s}">${esc(t[s])}</option>`).join('')}</select></label>
+  <label>${esc(t.filterRule)} <select id="rule-filter"><option value="">${esc(t.all)}</option>${allRules.map((id) => `<option value="${esc(id)}">${esc(id)}</option>`).join('')}</select></label>
+  <span id="shown"></span>
+</nav>
+<main id="files">
+${report.files.map((file) => card(file, t, openCards && file.status !== 'pass')).join('\n')}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function card(file: FileResult, t: (typeof TEXT)['zh'], open: boolean): string {
+  const failing = new Set(file.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.rule));
+  const head = `<summary><span class="badge ${file.status}">${esc(t[file.status])}</span> <span class="path">${esc(file.path)}</span>${file.facts ? `<span class="brief">${esc(brief(file.facts))}</span>` : ''}</summary>`;
+  if (file.error) {
+    return `<details class="file" data-status="error" data-failing=""${open ? ' open' : ''}>${head}<p class="error-line">${esc(file.error.message)}</p></details>`;
+  }
+  const byArea = new Map<Area, Finding[]>();
+  for (const finding of file.findings) {
+    const area = rulesById.get(finding.rule)?.area ?? 'file';
+    byArea.set(area, [...(byArea.get(area) ?? []), finding]);
+  }
+  const sections = AREA_ORDER.filter((area) => byArea.has(area)).map((area) => {
+    const rows = [...byArea.get(area)!].sort((a, b) => rank(a) - rank(b)).map((f) => row(f, t)).join('');
+    return `<section class="area"><h3>${esc(t.area[area])}</h3><table class="findings">${rows}</table></section>`;
+  });
+  return `<details class="file" data-status="${file.status}" data-failing="${esc([...failing].join(' '))}"${open ? ' open' : ''}>${head}
+${file.facts ? `<p class="facts"><b>${esc(t.facts)}</b> ${esc(describe(file.facts))}</p>` : ''}
+${sections.join('\n')}
+</details>`;
+}
+
+function row(finding: Finding, t: (typeof TEXT)['zh']): string {
+  const level = finding.status === 'fail' && finding.severity === 'warning' ? 'warn' : finding.status;
+  const times = finding.at?.length ? `<span class="times">${finding.at.slice(0, 6).map((r) => (r.end - r.start > 0.05 ? `${formatClock(r.start)}–${formatClock(r.end)}` : formatClock(r.start))).join(', ')}${finding.at.length > 6 ? ' …' : ''}</span>` : '';
+  const line = finding.line !== undefined ? `<div class="line">“${esc(finding.line)}”</div>` : '';
+  const shownMeasured = finding.status === 'skip' ? '' : `<div class="mx">${esc(t.measured)} <code>${esc(showMeasured(finding.measured))}</code> · ${esc(t.expected)} <code>${esc(finding.expected)}</code></div>`;
+  const image = finding.evidenceDataUri ? `<img class="evidence" alt="${esc(t.evidence)}" src="${finding.evidenceDataUri}">` : '';
+  return `<tr class="${level}" data-rule="${esc(finding.rule)}"><td class="st"><span class="badge ${level}">${esc(t[level as 'pass'])}</span></td><td><code class="rule">${esc(finding.rule)}</code> ${times}<div class="msg">${esc(finding.message)}</div>${line}${shownMeasured}</td><td class="ev">${image}</td></tr>`;
+}
+
+const rank = (f: Finding) => (f.status === 'fail' && f.severity === 'error' ? 0 : f.status === 'fail' || f.status === 'warn' ? 1 : f.status === 'pass' ? 2 : 3);
+
+function brief(facts: MediaFacts): string {
+  const parts: string[] = [];
+  if (facts.video) parts.push(`${facts.video.displayWidth}×${facts.video.displayHeight}`);
+  if (facts.durationS !== null) parts.push(formatClock(facts.durationS));
+  return parts.join(' · ');
+}
+
+function describe(facts: MediaFacts): string {
+  const parts = [formatBytes(facts.sizeBytes)];
+  if (facts.durationS !== null) parts.push(formatClock(facts.durationS));
+  const { video, audio } = facts;
+  if (video) parts.push(`${video.codec} ${video.displayWidth}×${video.displayHeight}${video.timing.nominalFps ? ` ${formatFps(video.timing.nominalFps)}` : ''}${video.measuredBitrateBps ? ` ${formatBitrate(video.measuredBitrateBps)}` : ''}`);
+  if (audio) parts.push(`${audio.codec} ${audio.sampleRateHz / 1000} kHz ${audio.channels}ch${audio.measuredBitrateBps ? ` ${formatBitrate(audio.measuredBitrateBps)}` : ''}`);
+  if (facts.subtitles.length) parts.push(facts.subtitles.map((s) => `${s.format} ${s.encoding.encoding}`).join(', '));
+  return parts.join(' · ');
+}
+
+function showMeasured(measured: Finding['measured']): string {
+  if (measured === null) return '—';
+  if (typeof measured === 'object') return Object.entries(measured).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
+  return String(measured);
+}
+
+function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const STYLE = `
+:root{--pass:#1a7f37;--warn:#9a6700;--fail:#cf222e;--error:#8250df;--skip:#6e7781;--bg:#f6f8fa;--line:#d0d7de}
+*{box-sizing:border-box}body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2328;background:#fff}
+header,section.summary,nav.filters,main{max-width:1200px;margin:0 auto;padding:0 20px}
+h1{font-size:22px;margin:20px 0 4px}.meta{color:#59636e;margin:0 0 12px;font-size:12px}
+.tiles{display:flex;gap:10px;flex-wrap:wrap}.tile{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:110px;background:var(--bg)}
+.tile b{display:block;font-size:26px}.tile.pass b{color:var(--pass)}.tile.warn b{color:var(--warn)}.tile.fail b{color:var(--fail)}.tile.error b{color:var(--error)}
+.top h2{font-size:15px;margin:14px 0 4px}.top table{border-collapse:collapse}.top td{padding:2px 12px 2px 0}.num{text-align:right;font-weight:600}
+nav.filters{display:flex;gap:16px;align-items:center;padding:12px 20px;position:sticky;top:0;background:#fff;border-bottom:1px solid var(--line);z-index:1}
+select{font:inherit;padding:2px 6px}#shown{color:#59636e}
+details.file{border:1px solid var(--line);border-radius:8px;margin:10px 0;background:#fff}
+details.file>summary{cursor:pointer;padding:10px 14px;list-style:none;display:flex;gap:10px;align-items:center}
+details.file>summary::-webkit-details-marker{display:none}.path{font-weight:600;word-break:break-all}.brief{color:#59636e;margin-left:auto;white-space:nowrap}
+.badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;color:#fff;white-space:nowrap}
+.badge.pass{background:var(--pass)}.badge.warn{background:var(--warn)}.badge.fail{background:var(--fail)}.badge.error{background:var(--error)}.badge.skip{background:var(--skip)}
+.facts{margin:0 14px 8px;color:#424a53}.error-line{margin:0 14px 12px;color:var(--error)}
+.area{margin:0 14px 10px}.area h3{font-size:13px;margin:8px 0 4px;color:#59636e;text-transform:uppercase;letter-spacing:.04em}
+table.findings{width:100%;border-collapse:collapse}table.findings td{border-top:1px solid #eaeef2;padding:6px 6px;vertical-align:top}
+td.st{width:1%}td.ev{width:1%}.rule{font-size:12px;color:#424a53}.times{font-size:12px;color:#0969da}.msg{margin-top:2px}
+tr.fail .msg{color:var(--fail)}tr.warn .msg{color:var(--warn)}tr.pass .msg,tr.skip .msg{color:#59636e}
+.mx{font-size:12px;color:#59636e}.mx code{background:var(--bg);padding:0 3px;border-radius:3px}.line{font-size:13px;margin-top:2px}
+img.evidence{width:192px;border-radius:4px;border:1px solid var(--line);display:block}
+`;
+
+const SCRIPT = `
+(function(){
+  var cards=[].slice.call(document.querySelectorAll('details.file'));
+  var status=document.getElementById('status-filter'),rule=document.getElementById('rule-filter'),shown=document.getElementById('shown');
+  function apply(){
+    var s=status.value,r=rule.value,n=0;
+    for(var i=0;i<cards.length;i++){
+      var c=cards[i],ok=(!s||c.getAttribute('data-status')===s)&&(!r||(' '+c.getAttribute('data-failing')+' ').indexOf(' '+r+' ')>=0);
+      c.hidden=!ok;if(ok)n++;
+      if(ok&&r){c.open=true;}
+    }
+    shown.textContent=n+' / '+cards.length;
+  }
+  status.addEventListener('change',apply);rule.addEventListener('change',apply);apply();
+})();
+`;

@@ -1,0 +1,263 @@
+/**
+ * The window: drop or pick lessons, watch each file's status live, read a file's findings with
+ * evidence frames, choose the profile and course language, cancel, export. No Node here: it talks
+ * to the checker only through `window.checker` (the preload's bridge, or the browser harness).
+ */
+import type { FileResult, Finding } from '@courseware-check/checker-core';
+import { formatClock } from '@courseware-check/checker-core/units';
+import type { CheckRequest, ProgressMessage, ProfileChoice } from '../shared/api.js';
+import { STRINGS, type Lang } from './i18n.js';
+
+type RowState = { path: string; state: 'queued' | 'checking' | 'done'; result: FileResult | null };
+
+const state = {
+  lang: 'zh' as Lang,
+  runId: null as string | null,
+  running: false,
+  paths: [] as string[],
+  rows: [] as RowState[],
+  selected: -1,
+  profile: { kind: 'builtin', name: 'web' } as ProfileChoice,
+  language: 'zh' as 'zh' | 'en',
+  /** A note beside the summary, kept as data so that it follows the interface language. */
+  note: null as null | { kind: 'saved'; path: string } | { kind: 'failed'; message: string } | { kind: 'cancelled' },
+};
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const t = () => STRINGS[state.lang];
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  for (const [key, value] of Object.entries(props.attrs ?? {})) node.setAttribute(key, value);
+  node.append(...children);
+  return node;
+}
+
+/** Rule ids name their area: `video.flash` → picture, `av.sync` → sync. */
+function areaOf(rule: string): string {
+  const prefix = rule.split('.')[0]!;
+  return ({ container: 'file', file: 'file', video: rule === 'video.duration' ? 'file' : 'video', audio: 'audio', av: 'sync', intro: 'intro-outro', outro: 'intro-outro', subtitle: 'subtitle' } as Record<string, string>)[prefix] ?? 'file';
+}
+
+const levelOf = (f: Finding) => (f.status === 'fail' && f.severity === 'warning' ? 'warn' : f.status);
+const rank = (f: Finding) => ({ fail: 0, warn: 1, pass: 2, skip: 3 })[levelOf(f)];
+
+function renderStatic(): void {
+  const s = t();
+  document.documentElement.lang = state.lang;
+  $('title').textContent = s.title;
+  $('tagline').textContent = s.subtitle;
+  $('ui-language').textContent = s.language;
+  $('profile-label').textContent = s.profile;
+  $('profile-web').textContent = s.profileWeb;
+  $('profile-archive').textContent = s.profileArchive;
+  $('profile-file').textContent = state.profile.kind === 'file' ? `${s.profileFile.replace('…', '')}: ${state.profile.path}` : s.profileFile;
+  $('course-label').textContent = s.courseLanguage;
+  $('course-zh').textContent = s.courseZh;
+  $('course-en').textContent = s.courseEn;
+  $('pick-files').textContent = s.pickFiles;
+  $('pick-folder').textContent = s.pickFolder;
+  $('cancel').textContent = s.cancel;
+  $('export-html').textContent = s.exportHtml;
+  $('export-json').textContent = s.exportJson;
+  $('drop-text').textContent = s.drop;
+  $('drop-hint').textContent = s.dropHint;
+}
+
+function renderList(): void {
+  const list = $('file-list');
+  list.replaceChildren(
+    ...state.rows.map((row, index) => {
+      const status = row.state === 'done' ? row.result!.status : row.state;
+      const problems = row.result ? row.result.findings.filter((f) => f.status === 'fail' || f.status === 'warn').length : 0;
+      const item = element(
+        'li',
+        { className: index === state.selected ? 'selected' : '', attrs: { 'data-path': row.path, 'data-status': status } },
+        element('span', { className: `badge ${status}`, text: t()[status as 'pass'] }),
+        element('span', { className: 'name', text: row.path.split(/[\\/]/).pop() ?? row.path }),
+        element('span', { className: 'count', text: row.result && !row.result.error && problems ? t().problems(problems) : '' }),
+      );
+      item.title = row.path;
+      item.addEventListener('click', () => select(index));
+      return item;
+    }),
+  );
+  const done = state.rows.filter((r) => r.state === 'done');
+  const counts = { pass: 0, warn: 0, fail: 0, error: 0 };
+  for (const row of done) counts[row.result!.status]++;
+  const summary = state.rows.length ? t().summary(done.length, counts.pass, counts.warn, counts.fail, counts.error) : '';
+  const note = !state.note ? '' : state.note.kind === 'saved' ? t().saved(state.note.path) : state.note.kind === 'failed' ? t().failed(state.note.message) : t().cancelled;
+  const parts = [state.running ? t().progress(done.length, state.rows.length) : '', summary, note].filter(Boolean);
+  $('status-line').textContent = parts.join(' · ');
+  ($('cancel') as HTMLButtonElement).disabled = !state.running;
+  ($('export-html') as HTMLButtonElement).disabled = state.running || !state.runId;
+  ($('export-json') as HTMLButtonElement).disabled = state.running || !state.runId;
+}
+
+function renderDetails(): void {
+  const details = $('details');
+  const row = state.rows[state.selected];
+  if (!row?.result) {
+    details.replaceChildren(element('p', { text: row ? t().checking : t().noSelection }));
+    return;
+  }
+  const { result } = row;
+  const parts: Node[] = [element('h2', { text: result.path })];
+  if (result.error) {
+    parts.push(element('p', { className: 'error-line', text: result.error.message }));
+    details.replaceChildren(...parts);
+    return;
+  }
+  const facts = result.facts;
+  if (facts?.video || facts?.audio) {
+    const v = facts.video;
+    const a = facts.audio;
+    const text = [
+      facts.durationS !== null ? formatClock(facts.durationS) : '',
+      v ? `${v.codec} ${v.displayWidth}×${v.displayHeight} ${v.timing.nominalFps ? `${Math.round(v.timing.nominalFps * 1000) / 1000} fps` : ''} ${v.measuredBitrateBps ? `${(v.measuredBitrateBps / 1e6).toFixed(2)} Mbps` : ''}` : '',
+      a ? `${a.codec} ${a.sampleRateHz / 1000} kHz ${a.channels}ch ${a.measuredBitrateBps ? `${Math.round(a.measuredBitrateBps / 1000)} kbps` : ''}` : '',
+    ].filter(Boolean).join(' · ');
+    parts.push(element('p', { className: 'facts', text: `${t().facts}: ${text}` }));
+  }
+  const areas = new Map<string, Finding[]>();
+  for (const finding of result.findings) areas.set(areaOf(finding.rule), [...(areas.get(areaOf(finding.rule)) ?? []), finding]);
+  for (const area of ['file', 'video', 'audio', 'sync', 'intro-outro', 'subtitle']) {
+    const findings = areas.get(area);
+    if (!findings) continue;
+    parts.push(element('h3', { text: t().areas[area] ?? area }));
+    const rows = [...findings].sort((a, b) => rank(a) - rank(b)).map((f) => findingRow(f));
+    parts.push(element('table', { className: 'findings' }, element('tbody', {}, ...rows)));
+  }
+  details.replaceChildren(...parts);
+}
+
+function findingRow(finding: Finding): HTMLTableRowElement {
+  const level = levelOf(finding);
+  const body = element('td', {}, element('span', { className: 'rule', text: finding.rule }));
+  if (finding.at?.length) body.append(element('span', { className: 'times', text: finding.at.slice(0, 4).map((r) => formatClock(r.start)).join(', ') + (finding.at.length > 4 ? ' …' : '') }));
+  body.append(element('div', { className: 'message', text: finding.message }));
+  if (finding.line !== undefined) body.append(element('div', { className: 'line', text: `“${finding.line}”` }));
+  if (finding.status !== 'skip') {
+    const measured = typeof finding.measured === 'object' && finding.measured !== null ? Object.entries(finding.measured).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ') : String(finding.measured ?? '—');
+    body.append(element('div', { className: 'measured', text: `${t().measured} ${measured} · ${t().expected} ${finding.expected}` }));
+  }
+  if (finding.evidenceDataUri?.startsWith('data:image/jpeg;base64,')) body.append(element('img', { className: 'evidence', attrs: { src: finding.evidenceDataUri, alt: finding.rule } }));
+  return element('tr', { className: level, attrs: { 'data-rule': finding.rule } }, element('td', { className: 'st' }, element('span', { className: `badge ${level}`, text: t()[level] })), body);
+}
+
+function select(index: number): void {
+  state.selected = index;
+  renderList();
+  renderDetails();
+}
+
+function onProgress(message: ProgressMessage): void {
+  if (message.runId !== state.runId) return;
+  switch (message.type) {
+    case 'discovered':
+      state.rows = message.paths.map((path) => ({ path, state: 'queued', result: null }));
+      if (state.rows.length) state.selected = 0;
+      break;
+    case 'start':
+      if (state.rows[message.index]) state.rows[message.index]!.state = 'checking';
+      break;
+    case 'done':
+      state.rows[message.index] = { path: message.result.path, state: 'done', result: message.result };
+      break;
+    case 'finished':
+      state.running = false;
+      state.note = message.cancelled ? { kind: 'cancelled' } : null;
+      break;
+    case 'failed':
+      state.running = false;
+      state.note = { kind: 'failed', message: message.message };
+      break;
+  }
+  renderList();
+  if (message.type !== 'start') renderDetails();
+}
+
+async function check(paths: string[]): Promise<void> {
+  if (paths.length === 0) return;
+  if (state.running && state.runId) await window.checker.cancel(state.runId);
+  state.paths = paths;
+  state.rows = [];
+  state.selected = -1;
+  state.note = null;
+  const request: CheckRequest = { paths, profile: state.profile, language: state.language };
+  try {
+    state.running = true;
+    const { runId } = await window.checker.startCheck(request);
+    state.runId = runId;
+  } catch (error) {
+    state.running = false;
+    state.note = { kind: 'failed', message: (error as Error).message };
+  }
+  renderList();
+  renderDetails();
+}
+
+function wire(): void {
+  window.checker.onProgress(onProgress);
+  const drop = $('drop-zone');
+  drop.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', async (event) => {
+    event.preventDefault();
+    drop.classList.remove('over');
+    const files = [...(event.dataTransfer?.files ?? [])];
+    await check(await window.checker.pathsOfDropped(files));
+  });
+  // Dropping anywhere else must not navigate the window to the file.
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => event.preventDefault());
+  $('pick-files').addEventListener('click', async () => check(await window.checker.pickPaths('files')));
+  $('pick-folder').addEventListener('click', async () => check(await window.checker.pickPaths('folder')));
+  $('cancel').addEventListener('click', async () => state.runId && window.checker.cancel(state.runId));
+  for (const format of ['html', 'json'] as const) {
+    $(`export-${format}`).addEventListener('click', async () => {
+      if (!state.runId) return;
+      const { savedTo } = await window.checker.exportReport(state.runId, format);
+      if (savedTo) {
+        state.note = { kind: 'saved', path: savedTo };
+        renderList();
+      }
+    });
+  }
+  const profileSelect = $<HTMLSelectElement>('profile-select');
+  profileSelect.addEventListener('change', async () => {
+    if (profileSelect.value === 'file') {
+      const path = await window.checker.pickProfile();
+      if (!path) {
+        profileSelect.value = state.profile.kind === 'builtin' ? state.profile.name : 'file';
+        return;
+      }
+      state.profile = { kind: 'file', path };
+    } else {
+      state.profile = { kind: 'builtin', name: profileSelect.value as 'web' | 'archive' };
+    }
+    renderStatic();
+    await check(state.paths); // the same lessons, judged again
+  });
+  const courseSelect = $<HTMLSelectElement>('course-language');
+  courseSelect.addEventListener('change', async () => {
+    state.language = courseSelect.value as 'zh' | 'en';
+    await check(state.paths);
+  });
+  $('ui-language').addEventListener('click', () => {
+    state.lang = state.lang === 'zh' ? 'en' : 'zh';
+    renderStatic();
+    renderList();
+    renderDetails();
+  });
+}
+
+renderStatic();
+renderList();
+renderDetails();
+wire();

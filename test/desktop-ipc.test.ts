@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ProgressMessage } from '../packages/desktop/src/shared/api.js';
+import { InvalidMessage, validateCheckRequest, validateFormat, validateRunId } from '../packages/desktop/src/shared/validate.js';
+import { isTrustedSender } from '../packages/desktop/src/main/security.js';
+import { CheckerService } from '../packages/desktop/src/main/checker-service.js';
+import { REPO_ROOT } from './helpers/cli.js';
+
+const SAMPLES = join(REPO_ROOT, 'sample-media');
+const valid = { paths: [SAMPLES], profile: { kind: 'builtin', name: 'web' }, language: 'zh' };
+
+describe('IPC arguments are validated whatever the renderer sends', () => {
+  it('accepts a well-formed request', () => {
+    expect(validateCheckRequest(valid)).toEqual(valid);
+    expect(validateCheckRequest({ ...valid, profile: { kind: 'file', path: '/tmp/p.yaml' } }).profile).toEqual({ kind: 'file', path: '/tmp/p.yaml' });
+  });
+
+  it.each([
+    ['not an object', 'paths'],
+    ['an extra field', { ...valid, shell: 'rm -rf /' }],
+    ['paths not a list', { ...valid, paths: SAMPLES }],
+    ['no paths', { ...valid, paths: [] }],
+    ['a path that is not a string', { ...valid, paths: [42] }],
+    ['a path with a NUL byte', { ...valid, paths: ['a\0b'] }],
+    ['too many paths', { ...valid, paths: new Array(10_001).fill('a.mp4') }],
+    ['an unknown built-in profile', { ...valid, profile: { kind: 'builtin', name: 'broadcast' } }],
+    ['a profile file that is not a path', { ...valid, profile: { kind: 'file', path: { toString: 1 } } }],
+    ['an unknown course language', { ...valid, language: 'fr' }],
+    ['an array for the request', [valid]],
+  ])('refuses %s', (_what, request) => {
+    expect(() => validateCheckRequest(request)).toThrow(InvalidMessage);
+  });
+
+  it('refuses run ids and formats that are not ours', () => {
+    expect(validateRunId('run-3')).toBe('run-3');
+    for (const bad of ['run-x', '../run-1', 3, null, 'run-1; rm']) expect(() => validateRunId(bad)).toThrow(InvalidMessage);
+    expect(() => validateFormat('pdf')).toThrow(InvalidMessage);
+  });
+
+  it('trusts only the window the main process created, showing the app page', () => {
+    expect(isTrustedSender({ senderId: 7, frameUrl: 'app://courseware-check/index.html' }, 7)).toBe(true);
+    expect(isTrustedSender({ senderId: 8, frameUrl: 'app://courseware-check/index.html' }, 7)).toBe(false);
+    expect(isTrustedSender({ senderId: 7, frameUrl: 'https://example.com/' }, 7)).toBe(false);
+    expect(isTrustedSender({ senderId: 7, frameUrl: null }, 7)).toBe(false);
+    expect(isTrustedSender({ senderId: 7, frameUrl: 'app://courseware-check/index.html' }, null)).toBe(false);
+  });
+});
+
+describe('the checker service behind the window (real checker-core)', () => {
+  it('checks the sample lessons, reporting progress file by file', async () => {
+    const service = new CheckerService();
+    const messages: ProgressMessage[] = [];
+    const { runId } = await service.start(validateCheckRequest(valid), (m) => messages.push(m));
+    await service.settled(runId);
+    const discovered = messages.find((m) => m.type === 'discovered');
+    expect(discovered && discovered.type === 'discovered' && discovered.paths.length).toBe(4);
+    const done = messages.filter((m): m is Extract<ProgressMessage, { type: 'done' }> => m.type === 'done');
+    expect(done).toHaveLength(4);
+    const phone = done.find((m) => m.result.path.endsWith('lesson-02-phone.mp4'))!.result;
+    expect(phone.findings.find((f) => f.rule === 'video.frame-rate')).toMatchObject({ status: 'fail', measured: 30 });
+    expect(messages.at(-1)).toMatchObject({ type: 'finished', cancelled: false, summary: { files: 4, fail: 3, warn: 1 } });
+    const json = JSON.parse(await service.report(runId, 'json'));
+    expect(json.summary).toEqual({ files: 4, pass: 0, warn: 1, fail: 3, error: 0 });
+    expect(await service.report(runId, 'html')).toContain('lesson-02-phone.mp4');
+  });
+
+  it('stops when cancelled, and says so', async () => {
+    const service = new CheckerService();
+    const messages: ProgressMessage[] = [];
+    const { runId } = await service.start(validateCheckRequest(valid), (m) => messages.push(m));
+    service.cancel(runId);
+    await service.settled(runId);
+    expect(messages.at(-1)).toMatchObject({ type: 'finished', cancelled: true });
+    expect(messages.filter((m) => m.type === 'done').length).toBeLessThan(4);
+  });
+
+  it('refuses a profile file that does not exist, with its reason', async () => {
+    const service = new CheckerService();
+    await expect(service.start(validateCheckRequest({ ...valid, profile: { kind: 'file', path: '/nonexistent.yaml' } }), () => {})).rejects.toThrow(/no such file/);
+  });
+});
