@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import iconv from 'iconv-lite';
 import { ffmpegPath } from '@courseware-check/checker-core';
+import { music, programmeArgs, roomTone, scenes, speech } from './scenes.js';
 import { speechLikeExpression } from './speech-like.js';
 
 const OUT = fileURLToPath(new URL('../sample-media', import.meta.url));
@@ -26,6 +27,11 @@ const H264 = (kbps: number) => [
   '-vf', 'noise=alls=10:allf=t+u', '-c:v', 'libx264', '-preset', 'veryfast', '-threads', '1', '-pix_fmt', 'yuv420p',
   '-b:v', `${kbps}k`, '-maxrate', `${kbps}k`, '-bufsize', `${kbps * 2}k`,
 ];
+/** Constant bit rate for programmes built in a filter graph (no -vf there): flat cards and slides stay above the floor. */
+const H264_CBR = (kbps: number) => [
+  '-c:v', 'libx264', '-preset', 'veryfast', '-threads', '1', '-pix_fmt', 'yuv420p',
+  '-b:v', `${kbps}k`, '-minrate', `${kbps}k`, '-maxrate', `${kbps}k`, '-bufsize', `${kbps}k`, '-x264-params', 'nal-hrd=cbr',
+];
 const AAC = (kbps: number, channels: number) => ['-c:a', 'aac', '-b:a', `${kbps}k`, '-ac', String(channels)];
 
 interface Sample {
@@ -35,11 +41,22 @@ interface Sample {
   subtitle: { name: string; text: string; encoding?: 'gbk' };
 }
 
+const hd = scenes({ size: '1280x720', rate: '25' });
+
 const SAMPLES: Sample[] = [
   {
     name: 'lesson-01-good.mp4',
-    what: 'conforms: H.264 720p25, AAC 48 kHz stereo, in sync; warns only for its 12 s length and the notice’s 1.4 Mbps audio figure',
-    args: [...picture('1280x720', '25', 12), ...narration(48000, 12), ...H264(1400), ...AAC(192, 2), '-movflags', '+faststart'],
+    what: 'conforms: a 3 s title card with music fading to black, the lesson, a 2 s credits card; H.264 720p25, AAC 48 kHz stereo, in sync; warns only for its 13 s length and the notice’s 1.4 Mbps audio figure',
+    args: [
+      ...programmeArgs([
+        { video: hd.card(2.6), audio: music(2.6) },
+        { video: hd.black(0.4), audio: roomTone(0.4) },
+        { video: hd.moving(8, ',fade=t=out:st=7.6:d=0.4'), audio: speech(8) },
+        { video: hd.black(0.4), audio: roomTone(0.4) },
+        { video: hd.card(1.6, false), audio: music(1.6) },
+      ]),
+      ...H264_CBR(1300), ...AAC(256, 2), '-movflags', '+faststart',
+    ],
     subtitle: { name: 'lesson-01-good.srt', text: srt(['欢迎来到本课程。', '今天我们学习数控机床的基本操作。', '请注意安全规范。']) },
   },
   {
@@ -53,6 +70,21 @@ const SAMPLES: Sample[] = [
     what: 'a screen recording saved as QuickTime .mov instead of MP4; a subtitle line over 18 characters',
     args: [...picture('1280x720', '25', 8), ...narration(48000, 8), ...H264(1200), ...AAC(192, 2), '-f', 'mov'],
     subtitle: { name: 'lesson-03-screen.srt', text: srt(['本节课我们将详细介绍工业机器人示教器的全部操作方法和注意事项', '谢谢观看。']) },
+  },
+  {
+    name: 'lesson-05-edit-glitch.mp4',
+    what: 'a white flash frame at 0:03.00 left at an edit point, then a slide shot with a blue cast; overlapping subtitle cues',
+    args: [
+      ...programmeArgs([
+        { video: hd.moving(5, ",drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n\\,75)'"), audio: speech(5) },
+        { video: hd.slide(5, '0xC8C8C8', 400, ",lutrgb=b='min(val+30\\,255)'"), audio: speech(5) },
+      ]),
+      ...H264_CBR(1300), ...AAC(192, 2),
+    ],
+    subtitle: {
+      name: 'lesson-05-edit-glitch.srt',
+      text: '1\n00:00:00,500 --> 00:00:03,000\n剪辑点处有一帧闪白。\n\n2\n00:00:02,500 --> 00:00:05,000\n这条字幕和上一条重叠了。\n',
+    },
   },
   {
     name: 'lesson-04-low-res-late-audio.mp4',

@@ -53,14 +53,17 @@ describe('the checker service behind the window (real checker-core)', () => {
     const { runId } = await service.start(validateCheckRequest(valid), (m) => messages.push(m));
     await service.settled(runId);
     const discovered = messages.find((m) => m.type === 'discovered');
-    expect(discovered && discovered.type === 'discovered' && discovered.paths.length).toBe(4);
+    expect(discovered && discovered.type === 'discovered' && discovered.paths.length).toBe(5);
     const done = messages.filter((m): m is Extract<ProgressMessage, { type: 'done' }> => m.type === 'done');
-    expect(done).toHaveLength(4);
+    expect(done).toHaveLength(5);
     const phone = done.find((m) => m.result.path.endsWith('lesson-02-phone.mp4'))!.result;
     expect(phone.findings.find((f) => f.rule === 'video.frame-rate')).toMatchObject({ status: 'fail', measured: 30 });
-    expect(messages.at(-1)).toMatchObject({ type: 'finished', cancelled: false, summary: { files: 4, fail: 3, warn: 1 } });
+    expect(messages.at(-1)).toMatchObject({ type: 'finished', cancelled: false, summary: { files: 5, fail: 4, warn: 1 } });
+    // The flash in lesson 05 comes with the picture of it, for the window to show.
+    const glitch = done.find((m) => m.result.path.endsWith('lesson-05-edit-glitch.mp4'))!.result;
+    expect(glitch.findings.find((f) => f.rule === 'video.flash')!.evidenceDataUri).toMatch(/^data:image\/jpeg;base64,/);
     const json = JSON.parse(await service.report(runId, 'json'));
-    expect(json.summary).toEqual({ files: 4, pass: 0, warn: 1, fail: 3, error: 0 });
+    expect(json.summary).toEqual({ files: 5, pass: 0, warn: 1, fail: 4, error: 0 });
     expect(await service.report(runId, 'html')).toContain('lesson-02-phone.mp4');
   });
 
@@ -71,7 +74,7 @@ describe('the checker service behind the window (real checker-core)', () => {
     service.cancel(runId);
     await service.settled(runId);
     expect(messages.at(-1)).toMatchObject({ type: 'finished', cancelled: true });
-    expect(messages.filter((m) => m.type === 'done').length).toBeLessThan(4);
+    expect(messages.filter((m) => m.type === 'done').length).toBeLessThan(5);
   });
 
   it('refuses a profile file that does not exist, with its reason', async () => {

@@ -42,7 +42,7 @@ const MEDIA: Record<string, () => Promise<string>> = {
   'outro-3': () => programme('outro-3', [talk(moving(20, ',fade=t=out:st=19.5:d=0.5'), 20), { video: black(0.4), audio: silence(0.4) }, { video: card(2.6, false), audio: music(2.6) }]),
   'outro-9': () => programme('outro-9', [talk(moving(20, ',fade=t=out:st=19.5:d=0.5'), 20), { video: black(0.4), audio: silence(0.4) }, { video: card(8.6, false), audio: music(8.6) }]),
   // The 15 s intro again, with chapter markers that say where it ends (and a 4 s outro).
-  'intro-15-chapters': () => programme('intro-15-chapters', [...titled(15), talk(moving(20), 20)], ['-i', chapterFile, '--', '-map_metadata', '0', '-map_chapters', '0']),
+  'intro-15-chapters': () => programme('intro-15-chapters', [...titled(15), talk(moving(20), 20)], { inputs: ['-i', chapterFile], options: ['-map_metadata', '0', '-map_chapters', '0'] }),
 };
 
 let results: Map<string, FileResult>;

@@ -46,7 +46,8 @@ export function programmeEndS(facts: MediaFacts): number {
 /**
  * The first cut, fade or black gap within `searchS` of the start that coincides with a silence or
  * a change of sound (the intro includes the gap that closes it); the mirror at the end (the outro
- * includes the gap that opens it). Black gaps are tried before cuts.
+ * includes the gap that opens it). Black gaps are tried before cuts, and a cut needs a change of
+ * sound, not just a silence: lecturers pause at every slide change, and a slide change is no intro.
  */
 function findBoundary(facts: MediaFacts, which: 'intro' | 'outro', { searchS = 30, silenceDbfs = -45, soundChangeDb = 10 }: SegmentSearch): Segment | null {
   const frames = facts.videoAnalysis?.frames;
@@ -61,7 +62,9 @@ function findBoundary(facts: MediaFacts, which: 'intro' | 'outro', { searchS = 3
   const track = facts.audioAnalysis?.levelTrack;
   for (const candidate of [...order(blackCandidates), ...order(cutCandidates)]) {
     const what = candidate.gap ? `black ${fmt(candidate.gap.start)}–${fmt(candidate.gap.end)} s` : `cut at ${fmt(candidate.t)} s`;
-    const sound = track ? audioEvidence(track, candidate.gap ?? { start: candidate.t, end: candidate.t }, silenceDbfs, soundChangeDb) : candidate.gap ? 'no audio' : null;
+    const sound = !track
+      ? candidate.gap ? 'no audio' : null
+      : audioEvidence(track, candidate.gap ?? { start: candidate.t, end: candidate.t }, candidate.gap ? silenceDbfs : -Infinity, soundChangeDb);
     if (!sound) continue;
     const durationS = which === 'intro' ? candidate.t : endS - candidate.t;
     return { boundaryS: candidate.t, durationS, source: 'signal', evidence: `${what} with ${sound}` };

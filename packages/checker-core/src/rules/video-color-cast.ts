@@ -64,6 +64,7 @@ export default defineRule({
       details.unshift({ status: 'warn', message: `the whole programme leans towards ${measured.direction} (${measured.programmeCast} levels)`, measured: measured.programmeCast, expected });
     }
     if (details.length === 0) return { status: 'pass', message: `white balance neutral within ${round(Math.max(...judged.map((s) => s.cast.magnitude)), 1)} levels in ${judged.length} shot(s)`, measured, expected };
-    return [{ status: 'warn', message: details.map((d) => d.message).slice(0, 3).join('; '), measured, expected, at: details.flatMap((d) => d.at ?? []) }, ...details];
+    const summary = `${details.length} white-balance finding(s), first: ${details[0]!.message}`;
+    return [{ status: 'warn', message: summary, measured, expected, at: details.flatMap((d) => d.at ?? []) }, ...details];
   },
 });

@@ -64,10 +64,18 @@ export function detectBlack(frames: FrameStats, { maxLuma = 20, minDurationS = 1
   return segments;
 }
 
-/** Frame indexes where a new shot starts (histogram distance ≥ `threshold`), 0 included. */
+/**
+ * Frame indexes where a new shot starts (histogram distance ≥ `threshold`), 0 included. The jumps
+ * into and out of a flash frame are not cuts: the picture comes back to the same shot.
+ */
 export function shotStarts(frames: FrameStats, threshold = 0.3): number[] {
+  const flashFrames = new Set<number>();
+  for (const flash of detectFlashes(frames)) {
+    const first = frames.timeS.findIndex((t) => t >= flash.start - 1e-9);
+    for (let i = first; i < first + flash.frames + 1; i++) flashFrames.add(i);
+  }
   const starts = frames.count > 0 ? [0] : [];
-  for (let i = 1; i < frames.count; i++) if (frames.cut[i]! >= threshold) starts.push(i);
+  for (let i = 1; i < frames.count; i++) if (frames.cut[i]! >= threshold && !flashFrames.has(i)) starts.push(i);
   return starts;
 }
 
