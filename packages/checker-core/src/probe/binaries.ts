@@ -16,11 +16,16 @@ export interface Binaries {
 
 /** The pinned binaries shipped inside npm packages; `FFMPEG_PATH` / `FFPROBE_PATH` override. */
 export function ffmpegPath(): string {
-  return process.env.FFMPEG_PATH || (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+  return process.env.FFMPEG_PATH || unpacked((require('@ffmpeg-installer/ffmpeg') as { path: string }).path);
 }
 
 export function ffprobePath(): string {
-  return process.env.FFPROBE_PATH || (require('ffprobe-static') as { path: string }).path;
+  return process.env.FFPROBE_PATH || unpacked((require('ffprobe-static') as { path: string }).path);
+}
+
+/** In a packaged desktop app, executables live beside the asar archive, in `app.asar.unpacked`. */
+export function unpacked(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 
 let cached: Promise<Binaries> | undefined;

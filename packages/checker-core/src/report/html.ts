@@ -35,11 +35,24 @@ const AREA_ORDER: Area[] = ['file', 'video', 'audio', 'sync', 'intro-outro', 'su
 export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   const t = TEXT[options.lang ?? 'zh'];
   const { summary } = report;
-  const failingRules = new Map<string, number>();
+  // Per rule: in how many files it fails (error severity), and in how many it only warns.
+  const counts = new Map<string, { fail: number; warn: number }>();
   for (const file of report.files) {
-    for (const id of new Set(file.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.rule))) failingRules.set(id, (failingRules.get(id) ?? 0) + 1);
+    const levels = new Map<string, 'fail' | 'warn'>();
+    for (const f of file.findings) {
+      const level = f.status === 'fail' && f.severity === 'error' ? 'fail' : f.status === 'fail' || f.status === 'warn' ? 'warn' : null;
+      if (level && levels.get(f.rule) !== 'fail') levels.set(f.rule, level);
+    }
+    for (const [id, level] of levels) {
+      const count = counts.get(id) ?? { fail: 0, warn: 0 };
+      count[level]++;
+      counts.set(id, count);
+    }
   }
-  const top = [...failingRules].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const top = [...counts].sort((a, b) => b[1].fail - a[1].fail || b[1].warn - a[1].warn).slice(0, 10);
+  // Reviewers read failures first.
+  const order = { error: 0, fail: 1, warn: 2, pass: 3 };
+  const files = [...report.files].sort((a, b) => order[a.status] - order[b.status]);
   const allRules = [...new Set(report.files.flatMap((f) => f.findings.map((x) => x.rule)))];
   const openCards = report.files.length <= 20;
   return `<!doctype html>
@@ -61,7 +74,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
     <div class="tile"><b>${summary.files}</b><span>${esc(t.files)}</span></div>
     ${(['pass', 'warn', 'fail', 'error'] as const).map((s) => `<div class="tile ${s}"><b>${summary[s]}</b><span>${esc(t[s])}</span></div>`).join('\n    ')}
   </div>
-  ${top.length ? `<div class="top"><h2>${esc(t.mostFailed)}</h2><table>${top.map(([id, n]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(rulesById.get(id)?.notice ?? '')}</td><td class="num">${n}</td></tr>`).join('')}</table></div>` : ''}
+  ${top.length ? `<div class="top"><h2>${esc(t.mostFailed)}</h2><table><tr><th></th><th></th><th class="num">${esc(t.fail)}</th><th class="num">${esc(t.warn)}</th></tr>${top.map(([id, n]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(rulesById.get(id)?.notice ?? '')}</td><td class="num fail">${n.fail}</td><td class="num warn">${n.warn}</td></tr>`).join('')}</table></div>` : ''}
 </section>
 <nav class="filters">
   <label>${esc(t.filterStatus)} <select id="status-filter"><option value="">${esc(t.all)}</option>${(['fail', 'error', 'warn', 'pass'] as const).map((s) => `<option value="${s}">${esc(t[s])}</option>`).join('')}</select></label>
@@ -69,7 +82,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   <span id="shown"></span>
 </nav>
 <main id="files">
-${report.files.map((file) => card(file, t, openCards && file.status !== 'pass')).join('\n')}
+${files.map((file) => card(file, t, openCards && file.status !== 'pass')).join('\n')}
 </main>
 <script>${SCRIPT}</script>
 </body>
@@ -143,7 +156,7 @@ header,section.summary,nav.filters,main{max-width:1200px;margin:0 auto;padding:0
 h1{font-size:22px;margin:20px 0 4px}.meta{color:#59636e;margin:0 0 12px;font-size:12px}
 .tiles{display:flex;gap:10px;flex-wrap:wrap}.tile{border:1px solid var(--line);border-radius:8px;padding:10px 16px;min-width:110px;background:var(--bg)}
 .tile b{display:block;font-size:26px}.tile.pass b{color:var(--pass)}.tile.warn b{color:var(--warn)}.tile.fail b{color:var(--fail)}.tile.error b{color:var(--error)}
-.top h2{font-size:15px;margin:14px 0 4px}.top table{border-collapse:collapse}.top td{padding:2px 12px 2px 0}.num{text-align:right;font-weight:600}
+.top h2{font-size:15px;margin:14px 0 4px}.top table{border-collapse:collapse}.top td,.top th{padding:2px 12px 2px 0;font-size:13px}.num{text-align:right;font-weight:600}.num.fail{color:var(--fail)}.num.warn{color:var(--warn)}
 nav.filters{display:flex;gap:16px;align-items:center;padding:12px 20px;position:sticky;top:0;background:#fff;border-bottom:1px solid var(--line);z-index:1}
 select{font:inherit;padding:2px 6px}#shown{color:#59636e}
 details.file{border:1px solid var(--line);border-radius:8px;margin:10px 0;background:#fff}
