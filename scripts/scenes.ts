@@ -14,14 +14,15 @@ export interface SceneSize {
   rate: string;
 }
 
-const SPEECH = `${speechLikeExpression({ peak: 0.4 })}+0.0001*(2*random(0)-1)`;
-
-export const speech = (s: number) => `aevalsrc=exprs=${SPEECH}:s=48000:d=${s}`;
+/** Narration over a faint room noise; another `voice` (fundamental, phrasing) makes another lesson. */
+export const speech = (s: number, voice: Parameters<typeof speechLikeExpression>[0] = {}) =>
+  `aevalsrc=exprs=${speechLikeExpression({ peak: 0.4, ...voice })}+0.0001*(2*random(0)-1):s=48000:d=${s}`;
 export const silence = (s: number) => `anullsrc=r=48000:cl=stereo,atrim=duration=${s}`;
 /** The faint noise of a quiet room (about −85 dBFS): a pause that is not digital silence. */
 export const roomTone = (s: number) => `aevalsrc=exprs=0.0001*(2*random(0)-1):s=48000:d=${s}`;
-/** A chord, fading out over its last half second: title music. */
-export const music = (s: number) => `aevalsrc=exprs=0.1*sin(2*PI*440*t)+0.08*sin(2*PI*554*t)+0.06*sin(2*PI*659*t):s=48000:d=${s},afade=t=out:st=${s - 0.5}:d=0.5`;
+/** A chord, fading out over its last half second (unless `fadeOut` is false): title music. */
+export const music = (s: number, fadeOut = true) =>
+  `aevalsrc=exprs=0.1*sin(2*PI*440*t)+0.08*sin(2*PI*554*t)+0.06*sin(2*PI*659*t):s=48000:d=${s}${fadeOut ? `,afade=t=out:st=${s - 0.5}:d=0.5` : ''}`;
 
 export function scenes({ size, rate }: SceneSize = { size: '320x180', rate: '25' }) {
   return {

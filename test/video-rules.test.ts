@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -129,6 +129,42 @@ describe('video.stability (decoded pictures)', () => {
     expect(stability.status).toBe('fail');
     expect(stability.measured).toMatchObject({ frozenFrames: 1, droppedFrames: 0 });
     expect(stability.at![0]!.start).toBeCloseTo(2.04, 2);
+  });
+});
+
+describe('intros shared by the lessons of one course', () => {
+  /** A 7 s (or 12 s) title card with music that runs straight into the lesson: no black, no silence. */
+  const lesson = (introS: number, voice: { f0Hz: number; phraseS: number; pauseS: number; syllableHz: number; syllablePhase: number }) => [
+    { video: card(introS, false), audio: music(introS, false) },
+    { video: moving(16), audio: speech(16, voice) },
+  ];
+  // Two narrators: another pitch, rhythm and phrasing, so that the lessons differ from their first syllable.
+  const VOICE_A = { f0Hz: 140, phraseS: 2.5, pauseS: 0.8, syllableHz: 4, syllablePhase: 0 };
+  const VOICE_B = { f0Hz: 210, phraseS: 3.1, pauseS: 0.6, syllableHz: 3.3, syllablePhase: 3.14159 };
+
+  it('finds the shared passage as the intro of each lesson, where one lesson alone shows none', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'course-'));
+    const files = {
+      'course/01.mp4': await programme('shared-7-a', lesson(7, VOICE_A)),
+      'course/02.mp4': await programme('shared-7-b', lesson(7, VOICE_B)),
+      'long/01.mp4': await programme('shared-12-a', lesson(12, VOICE_A)),
+      'long/02.mp4': await programme('shared-12-b', lesson(12, VOICE_B)),
+    };
+    for (const [name, source] of Object.entries(files)) {
+      await mkdir(join(folder, name, '..'), { recursive: true });
+      await copyFile(source, join(folder, name));
+    }
+    const alone = (await checkJson([files['course/01.mp4']])).report.files[0]!;
+    expect(alone.findings.find((f) => f.rule === 'intro.duration')!.message).toMatch(/^intro not detected/);
+
+    const { report } = await checkJson([folder]);
+    const intro = (name: string) => report.files.find((f) => f.path === join(folder, name))!.findings.find((f) => f.rule === 'intro.duration')!;
+    for (const name of ['course/01.mp4', 'course/02.mp4']) {
+      expect(intro(name)).toMatchObject({ status: 'pass', measured: { source: 'shared' } });
+      expect(Math.abs((intro(name).measured as { durationS: number }).durationS - 7)).toBeLessThanOrEqual(0.5);
+    }
+    expect(intro('long/01.mp4')).toMatchObject({ status: 'fail', measured: { source: 'shared' } });
+    expect(intro('long/01.mp4').message).toContain(join(folder, 'long/02.mp4'));
   });
 });
 

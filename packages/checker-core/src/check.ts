@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { CheckTarget } from './discover.js';
 import { discoverTargets } from './discover.js';
-import type { MediaFacts, SubtitleTrack } from './facts.js';
+import { dirname } from 'node:path';
+import type { MediaFacts, SharedPassages, SubtitleTrack } from './facts.js';
+import { findSharedPassages, soundPrint, type PrintedFile, type SoundPrint } from './analyze/shared-passages.js';
 import { fileStatusOf, type FileErrorCode, type FileResult, type Finding } from './finding.js';
 import { MediaError, probeMedia, readHead } from './probe/probe-media.js';
 import { loadEmbeddedSubtitles, loadSubtitleFile, SubtitleReadError } from './subtitles/load.js';
@@ -38,14 +40,20 @@ export type ProgressEvent =
 
 /** Checks one target: facts first, then every rule of the profile. Never throws for a bad file. */
 export async function checkTarget(target: CheckTarget, options: CheckOptions): Promise<FileResult> {
+  return (await checkTargetAndPrint(target, options)).result;
+}
+
+/** The result, and the file's sound print for matching intros and outros across a batch. */
+async function checkTargetAndPrint(target: CheckTarget, options: CheckOptions): Promise<{ result: FileResult; print: SoundPrint | null }> {
+  const failed = (result: FileResult) => ({ result, print: null });
   let facts: MediaFacts;
   try {
     facts = target.kind === 'subtitle' ? await subtitleFileFacts(target.path) : await probeMedia(target.path);
     if (target.kind === 'media') facts.subtitles = await loadTracks(target, facts);
   } catch (error) {
-    if (error instanceof MediaError) return errorResult(target.path, error.code, error.message);
-    if (error instanceof SubtitleReadError) return errorResult(target.path, 'unreadable', error.message);
-    return errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`);
+    if (error instanceof MediaError) return failed(errorResult(target.path, error.code, error.message));
+    if (error instanceof SubtitleReadError) return failed(errorResult(target.path, 'unreadable', error.message));
+    return failed(errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`));
   }
   const quick = options.quick ?? false;
   const needed = neededPasses(options.profile, quick);
@@ -63,14 +71,15 @@ export async function checkTarget(target: CheckTarget, options: CheckOptions): P
     if (audioAnalysis) facts.audioAnalysis = audioAnalysis;
     if (videoAnalysis) facts.videoAnalysis = videoAnalysis;
   } catch (error) {
-    if (error instanceof DecodeError) return errorResult(target.path, 'decode-failed', error.message);
+    if (error instanceof DecodeError) return failed(errorResult(target.path, 'decode-failed', error.message));
     throw error;
   }
   const context: RuleContext = { language: options.language ?? 'zh' };
   // A subtitle file on its own is judged by the subtitle rules alone.
   const settings = options.profile.settings.filter((s) => facts.kind === 'media' || s.rule.area === 'subtitle');
   const findings = settings.flatMap((setting) => evaluate(setting, facts, context, quick));
-  return { path: target.path, status: fileStatusOf(findings), facts: factsForReport(facts), findings, error: null };
+  const print = facts.audioAnalysis && settings.some((s) => s.rule.area === 'intro-outro') ? soundPrint(facts.audioAnalysis) : null;
+  return { result: { path: target.path, status: fileStatusOf(findings), facts: factsForReport(facts), findings, error: null }, print };
 }
 
 /** Sidecars (an unreadable one is a finding's matter, not the video's) and streams inside the file. */
@@ -132,13 +141,15 @@ export async function checkTargets(targets: readonly CheckTarget[], options: Bat
   const results: FileResult[] = new Array(targets.length);
   let next = 0;
   let completed = 0;
+  const prints: PrintedFile[] = [];
   const worker = async () => {
     while (next < targets.length) {
       if (options.signal?.aborted) return;
       const index = next++;
       const target = targets[index]!;
       options.onProgress?.({ type: 'start', path: target.path, index, total: targets.length });
-      const result = await checkTarget(target, { ...options, decoderThreads });
+      const { result, print } = await checkTargetAndPrint(target, { ...options, decoderThreads });
+      if (print) prints.push({ index, path: target.path, folder: dirname(target.path), print });
       // A file cut short by cancelling is not a broken file: it is left out, not reported.
       if (options.signal?.aborted) return;
       await options.onResult?.(index, result);
@@ -148,7 +159,29 @@ export async function checkTargets(targets: readonly CheckTarget[], options: Bat
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
+  if (!options.signal?.aborted) {
+    for (const [index, passages] of findSharedPassages(prints)) {
+      results[index] = rejudgeWithSharedPassages(results[index]!, passages, options);
+      // The file was done already: this updates its verdict.
+      options.onProgress?.({ type: 'done', path: results[index]!.path, index, total: targets.length, completed, result: results[index]! });
+    }
+  }
   return results.filter(Boolean);
+}
+
+/**
+ * Lessons of one course share their intro and outro: the passage found in several files of a folder
+ * is each one's intro (or outro), unless a chapter marker says otherwise.
+ */
+function rejudgeWithSharedPassages(result: FileResult, passages: SharedPassages, options: CheckOptions): FileResult {
+  if (!result.facts) return result;
+  const facts: MediaFacts = { ...result.facts, sharedPassages: passages };
+  const ids = new Set([passages.intro ? 'intro.duration' : '', passages.outro ? 'outro.duration' : ''].filter(Boolean));
+  const context: RuleContext = { language: options.language ?? 'zh' };
+  const findings = options.profile.settings.flatMap((setting) =>
+    ids.has(setting.rule.id) ? evaluate(setting, facts, context, false) : result.findings.filter((f) => f.rule === setting.rule.id),
+  );
+  return { ...result, facts, findings, status: fileStatusOf(findings) };
 }
 
 /** Discovers and checks: the whole job of the command line and the app. */

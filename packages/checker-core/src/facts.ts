@@ -137,6 +137,14 @@ export interface MediaFacts {
   audioAnalysis?: AudioAnalysis;
   /** Measurements of the decoded pictures; absent when no enabled rule needs them (`--quick`). */
   videoAnalysis?: VideoAnalysis;
+  /** Opening and closing passages this file shares with other lessons in its folder (set after a batch). */
+  sharedPassages?: SharedPassages;
+}
+
+/** A passage of sound found at the same place in several files of one folder: their common intro or outro. */
+export interface SharedPassages {
+  intro?: { durationS: number; sharedWith: string };
+  outro?: { durationS: number; sharedWith: string };
 }
 
 /** What one decode of the first video stream measured (analyze/video): a few numbers per frame. */
@@ -178,4 +186,6 @@ export interface AudioAnalysis {
   channelBalance: Omit<ChannelBalance, 'levelsDbfs'> & { levelsDbfs: (number | null)[] };
   /** Mono level every `stepS` (100 ms), dBFS RMS; −Infinity for exact zeros (bulk: left out of the JSON report). */
   levelTrack: { stepS: number; levelsDbfs: Float64Array };
+  /** K-weighted (BS.1770) level every 100 ms, LUFS: with `levelTrack`, a fingerprint of the sound (bulk). */
+  loudnessTrack: Float64Array;
 }

@@ -5,7 +5,7 @@ export interface Segment {
   /** Where the intro ends or the outro starts, seconds. */
   boundaryS: number;
   durationS: number;
-  source: 'chapter' | 'signal';
+  source: 'chapter' | 'shared' | 'signal';
   /** What the boundary was found from, with times. */
   evidence: string;
 }
@@ -24,10 +24,12 @@ const OUTRO_TITLES = /片尾|结尾|outro|ending|credits|closing/i;
 /** A black run that touches the file's start or end is its opening or closing fade, not a boundary. */
 const EDGE_S = 0.3;
 
-/** The intro: a chapter named like 片头 / intro / opening, else found in the signal; null when not found. */
+/** The intro: a chapter named like 片头 / intro / opening, else a passage shared with other lessons, else found in the signal; null when not found. */
 export function findIntro(facts: MediaFacts, search: SegmentSearch = {}): Segment | null {
   const chapter = facts.chapters.find((c) => INTRO_TITLES.test(c.title));
   if (chapter) return { boundaryS: chapter.endS, durationS: chapter.endS, source: 'chapter', evidence: describeChapter(chapter) };
+  const shared = facts.sharedPassages?.intro;
+  if (shared) return { boundaryS: shared.durationS, durationS: shared.durationS, source: 'shared', evidence: `the same opening ${fmt(shared.durationS)} s as ${shared.sharedWith}` };
   return findBoundary(facts, 'intro', search);
 }
 
@@ -35,7 +37,9 @@ export function findIntro(facts: MediaFacts, search: SegmentSearch = {}): Segmen
 export function findOutro(facts: MediaFacts, search: SegmentSearch = {}): Segment | null {
   const chapter = facts.chapters.find((c) => OUTRO_TITLES.test(c.title));
   const endS = programmeEndS(facts);
-  if (chapter) return { boundaryS: chapter.startS, durationS: Math.max(chapter.endS, endS) === chapter.endS ? chapter.endS - chapter.startS : Math.min(endS, chapter.endS) - chapter.startS, source: 'chapter', evidence: describeChapter(chapter) };
+  if (chapter) return { boundaryS: chapter.startS, durationS: Math.min(endS, chapter.endS) - chapter.startS, source: 'chapter', evidence: describeChapter(chapter) };
+  const shared = facts.sharedPassages?.outro;
+  if (shared) return { boundaryS: endS - shared.durationS, durationS: shared.durationS, source: 'shared', evidence: `the same closing ${fmt(shared.durationS)} s as ${shared.sharedWith}` };
   return findBoundary(facts, 'outro', search);
 }
 

@@ -11,7 +11,7 @@ export function factsForReport(facts: MediaFacts): MediaFacts {
     video: video && { ...video, frameTimesS: [] },
     subtitles: subtitles.map((track) => ({ ...track, cues: [] })),
   };
-  if (audioAnalysis) out.audioAnalysis = { ...audioAnalysis, levelTrack: { stepS: audioAnalysis.levelTrack.stepS, levelsDbfs: new Float64Array(0) } };
+  if (audioAnalysis) out.audioAnalysis = { ...audioAnalysis, levelTrack: { stepS: audioAnalysis.levelTrack.stepS, levelsDbfs: new Float64Array(0) }, loudnessTrack: new Float64Array(0) };
   if (videoAnalysis) out.videoAnalysis = { ...videoAnalysis, frames: emptyFrames() };
   return out;
 }

@@ -93,6 +93,7 @@ export function makeAudioAnalysis(overrides: AudioAnalysisOverrides = {}): Audio
     loudness: { integratedLufs: -20, loudnessRangeLu: 4, shortTermMedianLufs: -20, maxShortTermLufs: -16, swings: [] },
     channelBalance: { levelsDbfs: [-21, -21], differenceDb: 0, activeFrames: 40000 },
     levelTrack: { stepS: 0.1, levelsDbfs: new Float64Array(0) },
+    loudnessTrack: new Float64Array(0),
   };
   const merged = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(overrides)) {

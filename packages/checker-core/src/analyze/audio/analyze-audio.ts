@@ -81,9 +81,16 @@ export async function analyzeAudio(
     snr: { ...snr, pausesAreDigitalSilence: snr.frameCount > 0 && snr.digitalSilenceFrames / snr.frameCount >= DIGITAL_SILENCE_FRACTION },
     hum,
     clipping: { ...clipping, peakDbfs: Number.isFinite(clipping.peakDbfs) ? clipping.peakDbfs : null },
-    loudness: assessLoudness(meters.loudness.finish(), { maxDeviationLu: options.loudnessMaxDeviationLu }),
+    ...loudnessOf(meters.loudness.finish(), options.loudnessMaxDeviationLu),
     channelBalance: { ...balance, levelsDbfs: balance.levelsDbfs.map((db) => (Number.isFinite(db) ? db : null)) },
     levelTrack: levelTrack(levels, 10),
+  };
+}
+
+function loudnessOf(blockEnergy: Float64Array, maxDeviationLu: number): Pick<AudioAnalysis, 'loudness' | 'loudnessTrack'> {
+  return {
+    loudness: assessLoudness(blockEnergy, { maxDeviationLu }),
+    loudnessTrack: blockEnergy.map((energy) => (energy > 0 ? -0.691 + 10 * Math.log10(energy) : -Infinity)),
   };
 }
 
