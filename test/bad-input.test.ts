@@ -33,9 +33,15 @@ beforeAll(async () => {
   await copyFile(good, join(folder, 'locked.mp4'));
   await chmod(join(folder, 'locked.mp4'), 0o000);
   listingBefore = await listRecursively(folder);
-  // As root, permissions do not stop reads: run as `nobody` so that the locked file really is unreadable.
-  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  if (process.getuid?.() === 0) await chmod(folder, 0o755);
+  // As root, permissions do not stop reads: run as `nobody` so that the locked file really is unreadable
+  // (with a temporary folder of its own, where tsx keeps its cache).
+  let asNobody = {};
+  if (process.getuid?.() === 0) {
+    await chmod(folder, 0o755);
+    const nobodyTmp = await mkdtemp(join(tmpdir(), 'nobody-'));
+    await chmod(nobodyTmp, 0o1777);
+    asNobody = { uid: 65534, gid: 65534, env: { TMPDIR: nobodyTmp } };
+  }
   const run = await checkJson([folder, join(folder, 'missing.mp4')], asNobody);
   report = run.report;
   exitCode = run.run.exitCode;
