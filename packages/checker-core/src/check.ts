@@ -1,19 +1,18 @@
 import { availableParallelism } from 'node:os';
-import type { CheckTarget } from './discover.js';
-import { discoverTargets } from './discover.js';
 import { dirname } from 'node:path';
-import type { MediaFacts, SharedPassages, SubtitleTrack } from './facts.js';
+import { analyzeAudio } from './analyze/audio/analyze-audio.js';
+import { audioAnalysisOptions } from './analyze/audio/options.js';
+import { DecodeError } from './analyze/decode-stream.js';
 import { findSharedPassages, soundPrint, type PrintedFile, type SoundPrint } from './analyze/shared-passages.js';
+import { analyzeVideo } from './analyze/video/analyze-video.js';
+import { discoverTargets, type CheckTarget } from './discover.js';
+import type { MediaFacts, SharedPassages, SubtitleTrack } from './facts.js';
 import { fileStatusOf, type FileErrorCode, type FileResult, type Finding } from './finding.js';
 import { MediaError, probeMedia, readHead } from './probe/probe-media.js';
-import { loadEmbeddedSubtitles, loadSubtitleFile, SubtitleReadError } from './subtitles/load.js';
 import type { Profile, RuleSetting } from './profiles/profile.js';
 import { factsForReport } from './report/report-facts.js';
 import { QUICK_NEEDS, type Need, type Outcome, type RuleContext } from './rule.js';
-import { analyzeAudio } from './analyze/audio/analyze-audio.js';
-import { analyzeVideo } from './analyze/video/analyze-video.js';
-import { audioAnalysisOptions } from './analyze/audio/options.js';
-import { DecodeError } from './analyze/decode-stream.js';
+import { loadEmbeddedSubtitles, loadSubtitleFile, SubtitleReadError } from './subtitles/load.js';
 
 export interface CheckOptions {
   profile: Profile;
@@ -77,7 +76,13 @@ async function checkTargetAndPrint(target: CheckTarget, options: CheckOptions): 
   const context: RuleContext = { language: options.language ?? 'zh' };
   // A subtitle file on its own is judged by the subtitle rules alone.
   const settings = options.profile.settings.filter((s) => facts.kind === 'media' || s.rule.area === 'subtitle');
-  const findings = settings.flatMap((setting) => evaluate(setting, facts, context, quick));
+  let findings: Finding[];
+  try {
+    findings = settings.flatMap((setting) => evaluate(setting, facts, context, quick));
+  } catch (error) {
+    // A rule that throws is a bug of ours: this file says so in one line, and the batch goes on.
+    return failed(errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`));
+  }
   const print = facts.audioAnalysis && settings.some((s) => s.rule.area === 'intro-outro') ? soundPrint(facts.audioAnalysis) : null;
   return { result: { path: target.path, status: fileStatusOf(findings), facts: factsForReport(facts), findings, error: null }, print };
 }
@@ -123,7 +128,12 @@ export function evaluate(setting: RuleSetting, facts: MediaFacts, context: RuleC
   if (quick && !rule.needs.every((need) => QUICK_NEEDS.has(need))) {
     return [{ rule: rule.id, status: 'skip', severity, message: 'not run in --quick mode (needs decoding)', measured: null, expected: '' }];
   }
-  const result = rule.check(facts, options, context);
+  let result: Outcome | Outcome[];
+  try {
+    result = rule.check(facts, options, context);
+  } catch (error) {
+    throw new Error(`rule ${rule.id} failed (${(error as Error).message})`);
+  }
   const outcomes: Outcome[] = Array.isArray(result) ? result : [result];
   return outcomes.map((outcome) => ({
     rule: rule.id,
