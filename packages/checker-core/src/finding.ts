@@ -6,10 +6,9 @@ export type FileStatus = 'pass' | 'warn' | 'fail' | 'error';
 
 export type Measured = number | string | boolean | null | Record<string, unknown>;
 
-export interface Finding {
-  rule: string;
+/** One verdict of a rule, as its `check` returns it. */
+export interface Outcome {
   status: FindingStatus;
-  severity: Severity;
   message: string;
   measured: Measured;
   expected: string;
@@ -18,6 +17,12 @@ export interface Finding {
   subtitle?: string;
   cue?: number;
   line?: string;
+}
+
+/** An outcome in a report: the engine adds the rule's id and its severity. */
+export interface Finding extends Outcome {
+  rule: string;
+  severity: Severity;
   /** A JPEG of the picture at the finding's first time, written where `--evidence DIR` asked. */
   evidence?: string;
   /** The same JPEG as a data URI, for the self-contained HTML report. */

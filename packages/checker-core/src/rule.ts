@@ -1,5 +1,5 @@
-import type { MediaFacts, TimeRange } from './facts.js';
-import type { FindingStatus, Measured, Severity } from './finding.js';
+import type { MediaFacts } from './facts.js';
+import type { Outcome, Severity } from './finding.js';
 
 /** What a rule reads; the engine runs an expensive pass only when an enabled rule needs it. */
 export type Need = 'probe' | 'packets' | 'audio' | 'video' | 'subtitles';
@@ -26,17 +26,7 @@ export interface RuleContext {
   language: 'zh' | 'en';
 }
 
-/** One verdict of a rule; the engine adds the rule id and the severity. */
-export interface Outcome {
-  status: FindingStatus;
-  message: string;
-  measured: Measured;
-  expected: string;
-  at?: TimeRange[];
-  subtitle?: string;
-  cue?: number;
-  line?: string;
-}
+export type { Outcome } from './finding.js';
 
 export interface Rule<O extends Record<string, OptionValue> = Record<string, OptionValue>> {
   id: string;
