@@ -82,3 +82,20 @@ describe('the checker service behind the window (real checker-core)', () => {
     await expect(service.start(validateCheckRequest({ ...valid, profile: { kind: 'file', path: '/nonexistent.yaml' } }), () => {})).rejects.toThrow(/no such file/);
   });
 });
+
+describe('the Electron bundles', () => {
+  it('build, with a preload that loads nothing but electron and a main that bundles the checker', async () => {
+    const { execa } = await import('execa');
+    const { readFile } = await import('node:fs/promises');
+    const desktop = join(REPO_ROOT, 'packages/desktop');
+    await execa('node', ['build.mjs'], { cwd: desktop });
+    const preload = await readFile(join(desktop, 'dist/preload.cjs'), 'utf8');
+    expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
+    expect(preload).toContain('exposeInMainWorld("checker"');
+    const main = await readFile(join(desktop, 'dist/main.mjs'), 'utf8');
+    expect(main).toContain('contextIsolation: true');
+    expect(main).toContain('sandbox: true');
+    expect(main).toContain('nodeIntegration: false');
+    expect(main).not.toMatch(/from ["']@courseware-check\/checker-core["']/); // bundled in, TypeScript sources and all
+  });
+});

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ProgressEvent } from '@courseware-check/checker-core';
 
 /** One updating line on a terminal's standard error; silent anywhere else. */
@@ -8,9 +9,10 @@ export function createProgress(stream: NodeJS.WriteStream): { onProgress: (event
   let total = 0;
   const startedAt = Date.now();
   const draw = () => {
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    // A pseudo-terminal may report 0 columns: treat that as unknown.
+    const width = Math.max(20, (stream.columns || 80) - 1);
     const elapsedS = (Date.now() - startedAt) / 1000;
-    const names = [...running].join(', ');
+    const names = [...running].map((path) => basename(path)).join(', ');
     const line = `[${completed}/${total}] ${elapsedS.toFixed(0)}s checking ${names}`;
     stream.write(`\r\u001b[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
   };
