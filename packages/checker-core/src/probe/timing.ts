@@ -25,19 +25,7 @@ export function analyzeVideoTiming(ptsTicks: ArrayLike<number>, dtsTicks: ArrayL
   for (let i = 1; i < sorted.length; i++) deltas[i - 1] = sorted[i]! - sorted[i - 1]!;
   const modeTicks = mostCommonPositive(deltas);
 
-  const timing: VideoTiming = {
-    frameCount,
-    nominalFrameDurationS: null,
-    nominalFps: null,
-    irregularFrames: [],
-    irregularFrameCount: 0,
-    droppedFrames: [],
-    droppedFrameCount: 0,
-    duplicateFrames: [],
-    duplicateFrameCount: 0,
-    outOfOrderFrames: outOfOrder,
-    outOfOrderFrameCount: outOfOrderCount,
-  };
+  const timing: VideoTiming = { ...emptyTiming(frameCount), outOfOrderFrames: outOfOrder, outOfOrderFrameCount: outOfOrderCount };
   if (modeTicks === null) return timing;
 
   let regularSumTicks = 0;
@@ -70,6 +58,23 @@ export function analyzeVideoTiming(ptsTicks: ArrayLike<number>, dtsTicks: ArrayL
   timing.nominalFrameDurationS = nominalTicks * timeBaseS;
   timing.nominalFps = 1 / timing.nominalFrameDurationS;
   return timing;
+}
+
+/** Timing with no events and no rate yet. */
+export function emptyTiming(frameCount: number): VideoTiming {
+  return {
+    frameCount,
+    nominalFrameDurationS: null,
+    nominalFps: null,
+    irregularFrames: [],
+    irregularFrameCount: 0,
+    droppedFrames: [],
+    droppedFrameCount: 0,
+    duplicateFrames: [],
+    duplicateFrameCount: 0,
+    outOfOrderFrames: [],
+    outOfOrderFrameCount: 0,
+  };
 }
 
 /** The most common positive value; on a tie, the larger (RULES.md: the longer duration is nominal). */

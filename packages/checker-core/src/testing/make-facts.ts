@@ -1,4 +1,5 @@
 import type { FrameStats } from '../analyze/video/frame-stats.js';
+import { emptyTiming } from '../probe/timing.js';
 import type { AudioAnalysis, AudioFacts, MediaFacts, SubtitleTrack, VideoFacts, VideoTiming } from '../facts.js';
 
 /** Facts of a file that passes every metadata rule; tests override what they study. */
@@ -21,20 +22,7 @@ export function makeFacts(overrides: Partial<Omit<MediaFacts, 'video' | 'audio'>
 }
 
 export function makeTiming(overrides: Partial<VideoTiming> = {}): VideoTiming {
-  return {
-    frameCount: 15000,
-    nominalFrameDurationS: 0.04,
-    nominalFps: 25,
-    irregularFrames: [],
-    irregularFrameCount: 0,
-    droppedFrames: [],
-    droppedFrameCount: 0,
-    duplicateFrames: [],
-    duplicateFrameCount: 0,
-    outOfOrderFrames: [],
-    outOfOrderFrameCount: 0,
-    ...overrides,
-  };
+  return { ...emptyTiming(15000), nominalFrameDurationS: 0.04, nominalFps: 25, ...overrides };
 }
 
 function makeVideo(overrides: Partial<VideoFacts> = {}): VideoFacts {
