@@ -42,7 +42,7 @@ beforeAll(async () => {
     await chmod(nobodyTmp, 0o1777);
     asNobody = { uid: 65534, gid: 65534, env: { TMPDIR: nobodyTmp } };
   }
-  const run = await checkJson([folder, join(folder, 'missing.mp4')], asNobody);
+  const run = await checkJson([folder, join(folder, 'missing.mp4'), join(folder, 'missing.srt')], asNobody);
   report = run.report;
   exitCode = run.run.exitCode;
   stderr = run.run.stderr;
@@ -56,6 +56,7 @@ describe('bad input: each file gets one clear line and the batch goes on', () =>
 
   it.each([
     ['missing.mp4', 'not-found', /no such file/],
+    ['missing.srt', 'not-found', /no such file/],
     ['empty.mp4', 'empty', /empty file \(0 bytes\)/],
     ['truncated.mp4', 'truncated', /truncated: stream \d \(\w+\) ends early/],
     ['unfinished.mp4', 'truncated', /no moov index/],
@@ -72,7 +73,7 @@ describe('bad input: each file gets one clear line and the batch goes on', () =>
   it('exits 1, prints nothing on stderr when not a terminal, and writes nothing beside the media', async () => {
     expect(exitCode).toBe(1);
     expect(stderr).toBe('');
-    expect(report.summary).toMatchObject({ files: 8, error: 6 });
+    expect(report.summary).toMatchObject({ files: 9, error: 7 });
     expect(await listRecursively(folder)).toEqual(listingBefore);
   });
 

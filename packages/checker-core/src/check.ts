@@ -51,7 +51,7 @@ async function checkTargetAndPrint(target: CheckTarget, options: CheckOptions): 
     if (target.kind === 'media') facts.subtitles = await loadTracks(target, facts);
   } catch (error) {
     if (error instanceof MediaError) return failed(errorResult(target.path, error.code, error.message));
-    if (error instanceof SubtitleReadError) return failed(errorResult(target.path, 'unreadable', error.message));
+    if (error instanceof SubtitleReadError) return failed(errorResult(target.path, error.code, error.message));
     return failed(errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`));
   }
   const quick = options.quick ?? false;

@@ -58,7 +58,8 @@ export async function scanPackets(path: string, streamIndexes: number[], timesta
   }
   const result = await subprocess;
   const stderr = String(result.stderr ?? '');
-  return { streams, partial: /partial file|Packet corrupt|error reading|Invalid data/i.test(stderr), stderr };
+  // "partial file" is the demuxer meeting the end of the data early; a corrupt packet mid-file is not truncation.
+  return { streams, partial: /partial file/i.test(stderr), stderr };
 }
 
 function parseTicks(text: string | undefined): number | null {

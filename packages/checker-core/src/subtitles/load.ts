@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { execa } from 'execa';
 import type { SubtitleStreamFacts, SubtitleTrack } from '../facts.js';
+import type { FileErrorCode } from '../finding.js';
 import { ffmpegPath } from '../probe/binaries.js';
 import { decodeSubtitleBytes } from './encoding.js';
 import { parseSubtitles } from './parse.js';
@@ -11,6 +12,12 @@ const MAX_SUBTITLE_BYTES = 20 * 1024 * 1024;
 
 export class SubtitleReadError extends Error {
   override name = 'SubtitleReadError';
+  constructor(
+    message: string,
+    readonly code: FileErrorCode = 'unreadable',
+  ) {
+    super(message);
+  }
 }
 
 /** Reads a sidecar `.srt` / `.vtt`, whatever its encoding. */
@@ -23,7 +30,8 @@ export async function loadSubtitleFile(path: string): Promise<SubtitleTrack> {
   } catch (error) {
     if (error instanceof SubtitleReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SubtitleReadError(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied: cannot read the file' : `cannot read the file (${code})`);
+    if (code === 'ENOENT') throw new SubtitleReadError('no such file', 'not-found');
+    throw new SubtitleReadError(code === 'EACCES' ? 'permission denied: cannot read the file' : `cannot read the file (${code})`);
   }
   const format = extname(path).toLowerCase() === '.vtt' ? 'vtt' : 'srt';
   const decoded = decodeSubtitleBytes(bytes);
