@@ -185,13 +185,15 @@ export async function checkTargets(targets: readonly CheckTarget[], options: Bat
  */
 function rejudgeWithSharedPassages(result: FileResult, passages: SharedPassages, options: CheckOptions): FileResult {
   if (!result.facts) return result;
-  const facts: MediaFacts = { ...result.facts, sharedPassages: passages };
+  const reported = { ...result.facts, sharedPassages: passages };
+  // The intro and outro rules read chapters, the duration and the shared passage, all in the reported facts.
+  const facts = reported as MediaFacts;
   const ids = new Set([passages.intro ? 'intro.duration' : '', passages.outro ? 'outro.duration' : ''].filter(Boolean));
   const context: RuleContext = { language: options.language ?? 'zh' };
   const findings = options.profile.settings.flatMap((setting) =>
     ids.has(setting.rule.id) ? evaluate(setting, facts, context, false) : result.findings.filter((f) => f.rule === setting.rule.id),
   );
-  return { ...result, facts, findings, status: fileStatusOf(findings) };
+  return { ...result, facts: reported, findings, status: fileStatusOf(findings) };
 }
 
 /** Discovers and checks: the whole job of the command line and the app. */

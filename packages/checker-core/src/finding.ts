@@ -1,4 +1,5 @@
-import type { MediaFacts, TimeRange } from './facts.js';
+import type { TimeRange } from './facts.js';
+import type { ReportedFacts } from './report/report-facts.js';
 
 export type Severity = 'error' | 'warning';
 export type FindingStatus = 'pass' | 'warn' | 'fail' | 'skip';
@@ -49,7 +50,8 @@ export type FileErrorCode =
 export interface FileResult {
   path: string;
   status: FileStatus;
-  facts: MediaFacts | null;
+  /** The facts, less the bulk arrays (per frame, per cue, per 100 ms) that rules read. */
+  facts: ReportedFacts | null;
   findings: Finding[];
   error: FileError | null;
 }

@@ -20,5 +20,5 @@ export { measureLine, judgeLine, stripMarkup, type LineMeasure } from './subtitl
 export { decodeSubtitleBytes, type SubtitleEncoding } from './subtitles/encoding.js';
 export { parseSubtitles, type Cue, type ParseProblem } from './subtitles/parse.js';
 export { attachEvidence, extractFrameJpeg, type EvidenceOptions } from './evidence/evidence-frames.js';
-export { factsForReport } from './report/report-facts.js';
+export { factsForReport, type ReportedFacts } from './report/report-facts.js';
 export { formatHtml, type HtmlOptions } from './report/html.js';

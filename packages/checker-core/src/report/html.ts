@@ -1,4 +1,4 @@
-import type { MediaFacts } from '../facts.js';
+import type { ReportedFacts } from './report-facts.js';
 import type { FileResult, Finding } from '../finding.js';
 import type { Area } from '../rule.js';
 import { rulesById } from '../rules/index.js';
@@ -122,14 +122,14 @@ function row(finding: Finding, t: (typeof TEXT)['zh']): string {
 
 const rank = (f: Finding) => (f.status === 'fail' && f.severity === 'error' ? 0 : f.status === 'fail' || f.status === 'warn' ? 1 : f.status === 'pass' ? 2 : 3);
 
-function brief(facts: MediaFacts): string {
+function brief(facts: ReportedFacts): string {
   const parts: string[] = [];
   if (facts.video) parts.push(`${facts.video.displayWidth}×${facts.video.displayHeight}`);
   if (facts.durationS !== null) parts.push(formatClock(facts.durationS));
   return parts.join(' · ');
 }
 
-function describe(facts: MediaFacts): string {
+function describe(facts: ReportedFacts): string {
   const parts = [formatBytes(facts.sizeBytes)];
   if (facts.durationS !== null) parts.push(formatClock(facts.durationS));
   const { video, audio } = facts;

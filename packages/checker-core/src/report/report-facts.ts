@@ -1,22 +1,29 @@
-import type { MediaFacts } from '../facts.js';
+import type { AudioAnalysis, MediaFacts, SubtitleTrack, VideoAnalysis, VideoFacts } from '../facts.js';
 
 /**
- * The facts as the JSON report gives them: summaries, not the per-frame, per-cue and per-100 ms
- * arrays that rules read. A report of 10,000 files stays a few kilobytes a file.
+ * The facts a report carries: MediaFacts without the per-frame, per-cue and per-100 ms arrays that
+ * rules read, so that a report of 10,000 files stays a few kilobytes a file.
  */
-export function factsForReport(facts: MediaFacts): MediaFacts {
+export type ReportedFacts = Omit<MediaFacts, 'video' | 'subtitles' | 'audioAnalysis' | 'videoAnalysis'> & {
+  video: Omit<VideoFacts, 'frameTimesS'> | null;
+  subtitles: Omit<SubtitleTrack, 'cues'>[];
+  audioAnalysis?: Omit<AudioAnalysis, 'levelTrack' | 'loudnessTrack'>;
+  videoAnalysis?: Omit<VideoAnalysis, 'frames'>;
+};
+
+export function factsForReport(facts: MediaFacts): ReportedFacts {
   const { audioAnalysis, videoAnalysis, video, subtitles, ...rest } = facts;
-  const out: MediaFacts = {
+  const out: ReportedFacts = {
     ...rest,
-    video: video && { ...video, frameTimesS: [] },
-    subtitles: subtitles.map((track) => ({ ...track, cues: [] })),
+    video: video && omit(video, 'frameTimesS'),
+    subtitles: subtitles.map((track) => omit(track, 'cues')),
   };
-  if (audioAnalysis) out.audioAnalysis = { ...audioAnalysis, levelTrack: { stepS: audioAnalysis.levelTrack.stepS, levelsDbfs: new Float64Array(0) }, loudnessTrack: new Float64Array(0) };
-  if (videoAnalysis) out.videoAnalysis = { ...videoAnalysis, frames: emptyFrames() };
+  if (audioAnalysis) out.audioAnalysis = omit(omit(audioAnalysis, 'levelTrack'), 'loudnessTrack');
+  if (videoAnalysis) out.videoAnalysis = omit(videoAnalysis, 'frames');
   return out;
 }
 
-function emptyFrames() {
-  const none = new Float64Array(0);
-  return { count: 0, timeS: none, yMean: none, uMean: none, vMean: none, diff: none, cut: none, neutralShare: none, neutralU: none, neutralV: none };
+function omit<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
+  const { [key]: _left, ...kept } = value;
+  return kept;
 }

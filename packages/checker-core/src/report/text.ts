@@ -1,4 +1,4 @@
-import type { MediaFacts } from '../facts.js';
+import type { ReportedFacts } from './report-facts.js';
 import type { FileResult, Finding } from '../finding.js';
 import { formatBitrate, formatBytes, formatClock, formatFps } from '../units.js';
 import type { Report } from './report.js';
@@ -59,7 +59,7 @@ function formatFile(file: FileResult, paint: Painter, verbose: boolean): string[
   return lines;
 }
 
-export function describeFacts(facts: MediaFacts): string {
+export function describeFacts(facts: ReportedFacts): string {
   const parts: string[] = [formatBytes(facts.sizeBytes)];
   if (facts.durationS !== null) parts.push(formatClock(facts.durationS));
   const { video, audio } = facts;
