@@ -72,6 +72,15 @@ const SAMPLES: Sample[] = [
     subtitle: { name: 'lesson-03-screen.srt', text: srt(['本节课我们将详细介绍工业机器人示教器的全部操作方法和注意事项', '谢谢观看。']) },
   },
   {
+    name: 'lesson-04-low-res-late-audio.mp4',
+    what: '360p at 400 kbps, with the narration 300 ms behind the picture; English subtitles on a Chinese course',
+    args: [
+      ...picture('640x360', '25', 8), '-itsoffset', '0.3', ...narration(48000, 8), '-map', '0:v', '-map', '1:a', '-t', '8',
+      ...H264(400), ...AAC(192, 2),
+    ],
+    subtitle: { name: 'lesson-04-low-res-late-audio.en.srt', text: srt(['Welcome to this lesson.', 'Today we study CNC machine tools.']) },
+  },
+  {
     name: 'lesson-05-edit-glitch.mp4',
     what: 'a white flash frame at 0:03.00 left at an edit point, then a slide shot with a blue cast; overlapping subtitle cues',
     args: [
@@ -85,15 +94,6 @@ const SAMPLES: Sample[] = [
       name: 'lesson-05-edit-glitch.srt',
       text: '1\n00:00:00,500 --> 00:00:03,000\n剪辑点处有一帧闪白。\n\n2\n00:00:02,500 --> 00:00:05,000\n这条字幕和上一条重叠了。\n',
     },
-  },
-  {
-    name: 'lesson-04-low-res-late-audio.mp4',
-    what: '360p at 400 kbps, with the narration 300 ms behind the picture; English subtitles on a Chinese course',
-    args: [
-      ...picture('640x360', '25', 8), '-itsoffset', '0.3', ...narration(48000, 8), '-map', '0:v', '-map', '1:a', '-t', '8',
-      ...H264(400), ...AAC(192, 2),
-    ],
-    subtitle: { name: 'lesson-04-low-res-late-audio.en.srt', text: srt(['Welcome to this lesson.', 'Today we study CNC machine tools.']) },
   },
 ];
 
