@@ -73,6 +73,7 @@ beforeAll(async () => {
 describe('audio.snr (NIST STNR, blind)', () => {
   it.each(NOISE_BELOW_SPEECH_DB)('noise %i dB below the speech: levels within ±2 dB of the truth', (below) => {
     const measured = finding(`snr-${below}`, 'audio.snr').measured as { noiseLevelDbfs: number; speechLevelDbfs: number; snrDb: number };
+    process.stdout.write(`SNR ${below} dB below: noise ${measured.noiseLevelDbfs} vs ${truth.noiseDbfs[below]!.toFixed(1)} dBFS, speech ${measured.speechLevelDbfs} vs ${truth.speechDbfs.toFixed(1)} dBFS\n`);
     expect(Math.abs(measured.noiseLevelDbfs - truth.noiseDbfs[below]!)).toBeLessThanOrEqual(2);
     expect(Math.abs(measured.speechLevelDbfs - truth.speechDbfs)).toBeLessThanOrEqual(2);
   });

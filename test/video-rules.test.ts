@@ -96,6 +96,7 @@ describe('video.black', () => {
     expect(black.status).toBe('fail');
     expect(black.severity).toBe('warning');
     expect(black.at).toHaveLength(1);
+    process.stdout.write(`black gap: measured ${black.at![0]!.start}–${black.at![0]!.end} s, true 40–43 s\n`);
     expect(Math.abs(black.at![0]!.start - 40)).toBeLessThanOrEqual(0.1);
     expect(Math.abs(black.at![0]!.end - 43)).toBeLessThanOrEqual(0.1);
   });
@@ -159,6 +160,7 @@ describe('intros shared by the lessons of one course', () => {
 
     const { report } = await checkJson([folder]);
     const intro = (name: string) => report.files.find((f) => f.path === join(folder, name))!.findings.find((f) => f.rule === 'intro.duration')!;
+    process.stdout.write(`shared intro: measured ${(intro('course/01.mp4').measured as { durationS: number }).durationS} s and ${(intro('long/01.mp4').measured as { durationS: number }).durationS} s, true 7 s and 12 s\n`);
     for (const name of ['course/01.mp4', 'course/02.mp4']) {
       expect(intro(name)).toMatchObject({ status: 'pass', measured: { source: 'shared' } });
       expect(Math.abs((intro(name).measured as { durationS: number }).durationS - 7)).toBeLessThanOrEqual(0.5);
@@ -178,6 +180,7 @@ describe('intro.duration and outro.duration', () => {
     const found = finding(name, rule);
     expect(found.status).toBe(status);
     const measured = found.measured as { durationS: number; source: string; evidence: string };
+    process.stdout.write(`${name}: ${rule} measured ${measured.durationS} s, true ${durationS} s\n`);
     expect(Math.abs(measured.durationS - durationS)).toBeLessThanOrEqual(0.5);
     expect(measured.source).toBe('signal');
     expect(measured.evidence).toMatch(/black .* with silence/);
