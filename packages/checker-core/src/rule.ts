@@ -53,7 +53,5 @@ export function defaultOptionsOf<O extends Record<string, OptionValue>>(rule: Ru
   return Object.fromEntries(entries) as O;
 }
 
-export function round(value: number, digits = 2): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
+/** Rules round their measurements with the reports' helper. */
+export { round } from './units.js';

@@ -30,6 +30,12 @@ export function formatFps(fps: number): string {
   return `${trim(fps, 3)} fps`;
 }
 
+/** A number rounded to `digits` decimals, for reports (units stay in the names). */
+export function round(value: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
 export function trim(value: number, digits: number): string {
   return String(Number(value.toFixed(digits)));
 }

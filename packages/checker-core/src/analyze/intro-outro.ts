@@ -1,4 +1,5 @@
 import type { Chapter, MediaFacts, TimeRange } from '../facts.js';
+import { round } from '../units.js';
 import { detectBlack, shotStarts } from './video/detect.js';
 
 export interface Segment {
@@ -29,7 +30,7 @@ export function findIntro(facts: MediaFacts, search: SegmentSearch = {}): Segmen
   const chapter = facts.chapters.find((c) => INTRO_TITLES.test(c.title));
   if (chapter) return { boundaryS: chapter.endS, durationS: chapter.endS, source: 'chapter', evidence: describeChapter(chapter) };
   const shared = facts.sharedPassages?.intro;
-  if (shared) return { boundaryS: shared.durationS, durationS: shared.durationS, source: 'shared', evidence: `the same opening ${fmt(shared.durationS)} s as ${shared.sharedWith}` };
+  if (shared) return { boundaryS: shared.durationS, durationS: shared.durationS, source: 'shared', evidence: `the same opening ${round(shared.durationS)} s as ${shared.sharedWith}` };
   return findBoundary(facts, 'intro', search);
 }
 
@@ -39,7 +40,7 @@ export function findOutro(facts: MediaFacts, search: SegmentSearch = {}): Segmen
   const endS = programmeEndS(facts);
   if (chapter) return { boundaryS: chapter.startS, durationS: Math.min(endS, chapter.endS) - chapter.startS, source: 'chapter', evidence: describeChapter(chapter) };
   const shared = facts.sharedPassages?.outro;
-  if (shared) return { boundaryS: endS - shared.durationS, durationS: shared.durationS, source: 'shared', evidence: `the same closing ${fmt(shared.durationS)} s as ${shared.sharedWith}` };
+  if (shared) return { boundaryS: endS - shared.durationS, durationS: shared.durationS, source: 'shared', evidence: `the same closing ${round(shared.durationS)} s as ${shared.sharedWith}` };
   return findBoundary(facts, 'outro', search);
 }
 
@@ -65,7 +66,7 @@ function findBoundary(facts: MediaFacts, which: 'intro' | 'outro', { searchS = 3
   const order = <T extends { t: number }>(list: T[]) => list.sort((a, b) => (which === 'intro' ? a.t - b.t : b.t - a.t));
   const track = facts.audioAnalysis?.levelTrack;
   for (const candidate of [...order(blackCandidates), ...order(cutCandidates)]) {
-    const what = candidate.gap ? `black ${fmt(candidate.gap.start)}–${fmt(candidate.gap.end)} s` : `cut at ${fmt(candidate.t)} s`;
+    const what = candidate.gap ? `black ${round(candidate.gap.start)}–${round(candidate.gap.end)} s` : `cut at ${round(candidate.t)} s`;
     const sound = !track
       ? candidate.gap ? 'no audio' : null
       : audioEvidence(track, candidate.gap ?? { start: candidate.t, end: candidate.t }, candidate.gap ? silenceDbfs : -Infinity, soundChangeDb);
@@ -83,7 +84,7 @@ function audioEvidence(track: { stepS: number; levelsDbfs: Float64Array }, place
   for (let i = at(place.start - 0.5); i <= at(place.end + 0.5); i++) {
     if (track.levelsDbfs[i]! <= silenceDbfs) {
       if (silentFrom < 0) silentFrom = i;
-      if ((i - silentFrom + 1) * track.stepS >= 0.2) return `silence from ${fmt(silentFrom * track.stepS)} s`;
+      if ((i - silentFrom + 1) * track.stepS >= 0.2) return `silence from ${round(silentFrom * track.stepS)} s`;
     } else silentFrom = -1;
   }
   const before = meanDb(track.levelsDbfs, at(place.start - 2), at(place.start));
@@ -104,9 +105,5 @@ function meanDb(levels: Float64Array, from: number, to: number): number {
 }
 
 function describeChapter(chapter: Chapter): string {
-  return `chapter "${chapter.title}" ${fmt(chapter.startS)}–${fmt(chapter.endS)} s`;
-}
-
-function fmt(seconds: number): string {
-  return String(Math.round(seconds * 100) / 100);
+  return `chapter "${chapter.title}" ${round(chapter.startS)}–${round(chapter.endS)} s`;
 }

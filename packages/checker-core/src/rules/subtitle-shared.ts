@@ -1,5 +1,5 @@
 import type { MediaFacts, SubtitleTrack } from '../facts.js';
-import type { Outcome } from '../rule.js';
+import { round, type Outcome } from '../rule.js';
 
 /** Detail findings kept per rule and file; the first finding's message gives the full count. */
 export const MAX_DETAILS = 200;
@@ -15,5 +15,5 @@ export function trackName(track: SubtitleTrack): string {
 }
 
 export function cueTime(startS: number, endS: number) {
-  return [{ start: Math.round(startS * 1000) / 1000, end: Math.round(endS * 1000) / 1000 }];
+  return [{ start: round(startS, 3), end: round(endS, 3) }];
 }

@@ -1,3 +1,4 @@
+import { round } from '../units.js';
 import type { Cue } from './parse.js';
 import { judgeLine, measureLine, NOTICE_LIMITS, type LineLimits } from './width.js';
 
@@ -21,7 +22,7 @@ export function rewrapCues(cues: readonly Cue[], limits: LineLimits = NOTICE_LIM
     let startS = cue.startS;
     groups.forEach((group, i) => {
       const endS = i === groups.length - 1 ? cue.endS : startS + ((cue.endS - cue.startS) * weights[i]!) / total;
-      out.push({ index: out.length + 1, startS: round3(startS), endS: round3(endS), lines: group, lineNumber: cue.lineNumber });
+      out.push({ index: out.length + 1, startS: round(startS, 3), endS: round(endS, 3), lines: group, lineNumber: cue.lineNumber });
       startS = endS;
     });
   }
@@ -108,8 +109,4 @@ function breakText(text: string, limits: LineLimits, targetWidth: number): strin
   }
   if (current.trim()) lines.push(current.trim());
   return lines;
-}
-
-function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }

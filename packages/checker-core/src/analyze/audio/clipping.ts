@@ -1,4 +1,5 @@
 import type { TimeRange } from '../../facts.js';
+import { round } from '../../units.js';
 
 const MERGE_GAP_S = 0.1;
 const MAX_RANGES = 100;
@@ -84,12 +85,8 @@ export class ClippingDetector {
       peakDbfs: this.peak > 0 ? 20 * Math.log10(this.peak) : -Infinity,
       clippedRuns: this.clippedRuns,
       overshootSamples: this.overshootSamples,
-      ranges: this.ranges.map((r) => ({ start: round3(r.start), end: round3(r.end + 1 / this.sampleRateHz) })),
+      ranges: this.ranges.map((r) => ({ start: round(r.start, 3), end: round(r.end + 1 / this.sampleRateHz, 3) })),
       rangeCount: this.rangeCount,
     };
   }
-}
-
-function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
 }
