@@ -56,6 +56,16 @@ export interface FileResult {
   error: FileError | null;
 }
 
+/** How a finding reads to a person: a failing warning-severity rule is a warning. */
+export function findingLevel(finding: Finding): FindingStatus {
+  return finding.status === 'fail' && finding.severity === 'warning' ? 'warn' : finding.status;
+}
+
+/** Failures first, then warnings, passes, skips: the order every report lists findings in. */
+export function findingRank(finding: Finding): number {
+  return { fail: 0, warn: 1, pass: 2, skip: 3 }[findingLevel(finding)];
+}
+
 /** The worst of a file's findings (RULES.md, "Verdicts and exit codes"). */
 export function fileStatusOf(findings: readonly Finding[]): Exclude<FileStatus, 'error'> {
   if (findings.some((f) => f.status === 'fail' && f.severity === 'error')) return 'fail';

@@ -13,7 +13,8 @@ export { resolveBinaries, ffmpegPath, ffprobePath, BinaryError, type Binaries } 
 export { buildReport, exitCodeOf, summarize, SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION, type Report, type Summary } from './report/report.js';
 export { formatJson } from './report/json.js';
 export { formatJunit } from './report/junit.js';
-export { formatText, describeFacts, type TextOptions } from './report/text.js';
+export { formatText, type TextOptions } from './report/text.js';
+export { describeFacts } from './report/describe-facts.js';
 export { fixSubtitleFile, FixError, serialize, type FixOptions, type FixResult } from './subtitles/fix.js';
 export { rewrapCues } from './subtitles/rewrap.js';
 export { measureLine, judgeLine, stripMarkup, type LineMeasure } from './subtitles/width.js';

@@ -30,6 +30,13 @@ export function formatFps(fps: number): string {
   return `${trim(fps, 3)} fps`;
 }
 
+/** A finding's `measured` as one line: `—` for none, `key=value, …` for an object. */
+export function formatMeasured(measured: number | string | boolean | null | Record<string, unknown>): string {
+  if (measured === null) return '—';
+  if (typeof measured === 'object') return Object.entries(measured).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
+  return String(measured);
+}
+
 /** A number rounded to `digits` decimals, for reports (units stay in the names). */
 export function round(value: number, digits = 2): number {
   const scale = 10 ** digits;

@@ -1,8 +1,9 @@
 import type { ReportedFacts } from './report-facts.js';
-import type { FileResult, Finding } from '../finding.js';
+import { findingLevel, findingRank, type FileResult, type Finding } from '../finding.js';
 import type { Area } from '../rule.js';
 import { rulesById } from '../rules/index.js';
-import { formatBitrate, formatBytes, formatClock, formatFps } from '../units.js';
+import { formatClock, formatMeasured } from '../units.js';
+import { describeFacts } from './describe-facts.js';
 import type { Report } from './report.js';
 
 export interface HtmlOptions {
@@ -40,8 +41,8 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   for (const file of report.files) {
     const levels = new Map<string, 'fail' | 'warn'>();
     for (const f of file.findings) {
-      const level = f.status === 'fail' && f.severity === 'error' ? 'fail' : f.status === 'fail' || f.status === 'warn' ? 'warn' : null;
-      if (level && levels.get(f.rule) !== 'fail') levels.set(f.rule, level);
+      const level = findingLevel(f);
+      if ((level === 'fail' || level === 'warn') && levels.get(f.rule) !== 'fail') levels.set(f.rule, level);
     }
     for (const [id, level] of levels) {
       const count = counts.get(id) ?? { fail: 0, warn: 0 };
@@ -102,7 +103,7 @@ function card(file: FileResult, t: (typeof TEXT)['zh'], open: boolean): string {
     byArea.set(area, [...(byArea.get(area) ?? []), finding]);
   }
   const sections = AREA_ORDER.filter((area) => byArea.has(area)).map((area) => {
-    const rows = [...byArea.get(area)!].sort((a, b) => rank(a) - rank(b)).map((f) => row(f, t)).join('');
+    const rows = [...byArea.get(area)!].sort((a, b) => findingRank(a) - findingRank(b)).map((f) => row(f, t)).join('');
     return `<section class="area"><h3>${esc(t.area[area])}</h3><table class="findings">${rows}</table></section>`;
   });
   return `<details class="file" data-status="${file.status}" data-failing="${esc([...failing].join(' '))}"${open ? ' open' : ''}>${head}
@@ -112,15 +113,14 @@ ${sections.join('\n')}
 }
 
 function row(finding: Finding, t: (typeof TEXT)['zh']): string {
-  const level = finding.status === 'fail' && finding.severity === 'warning' ? 'warn' : finding.status;
+  const level = findingLevel(finding);
   const times = finding.at?.length ? `<span class="times">${finding.at.slice(0, 6).map((r) => (r.end - r.start > 0.05 ? `${formatClock(r.start)}–${formatClock(r.end)}` : formatClock(r.start))).join(', ')}${finding.at.length > 6 ? ' …' : ''}</span>` : '';
   const line = finding.line !== undefined ? `<div class="line">“${esc(finding.line)}”</div>` : '';
-  const shownMeasured = finding.status === 'skip' ? '' : `<div class="mx">${esc(t.measured)} <code>${esc(showMeasured(finding.measured))}</code> · ${esc(t.expected)} <code>${esc(finding.expected)}</code></div>`;
+  const shownMeasured = finding.status === 'skip' ? '' : `<div class="mx">${esc(t.measured)} <code>${esc(formatMeasured(finding.measured))}</code> · ${esc(t.expected)} <code>${esc(finding.expected)}</code></div>`;
   const image = finding.evidenceDataUri ? `<img class="evidence" alt="${esc(t.evidence)}" src="${finding.evidenceDataUri}">` : '';
   return `<tr class="${level}" data-rule="${esc(finding.rule)}"><td class="st"><span class="badge ${level}">${esc(t[level as 'pass'])}</span></td><td><code class="rule">${esc(finding.rule)}</code> ${times}<div class="msg">${esc(finding.message)}</div>${line}${shownMeasured}</td><td class="ev">${image}</td></tr>`;
 }
 
-const rank = (f: Finding) => (f.status === 'fail' && f.severity === 'error' ? 0 : f.status === 'fail' || f.status === 'warn' ? 1 : f.status === 'pass' ? 2 : 3);
 
 function brief(facts: ReportedFacts): string {
   const parts: string[] = [];
@@ -129,20 +129,10 @@ function brief(facts: ReportedFacts): string {
   return parts.join(' · ');
 }
 
+/** The shared facts line, with the subtitle tracks. */
 function describe(facts: ReportedFacts): string {
-  const parts = [formatBytes(facts.sizeBytes)];
-  if (facts.durationS !== null) parts.push(formatClock(facts.durationS));
-  const { video, audio } = facts;
-  if (video) parts.push(`${video.codec} ${video.displayWidth}×${video.displayHeight}${video.timing.nominalFps ? ` ${formatFps(video.timing.nominalFps)}` : ''}${video.measuredBitrateBps ? ` ${formatBitrate(video.measuredBitrateBps)}` : ''}`);
-  if (audio) parts.push(`${audio.codec} ${audio.sampleRateHz / 1000} kHz ${audio.channels}ch${audio.measuredBitrateBps ? ` ${formatBitrate(audio.measuredBitrateBps)}` : ''}`);
-  if (facts.subtitles.length) parts.push(facts.subtitles.map((s) => `${s.format} ${s.encoding.encoding}`).join(', '));
-  return parts.join(' · ');
-}
-
-function showMeasured(measured: Finding['measured']): string {
-  if (measured === null) return '—';
-  if (typeof measured === 'object') return Object.entries(measured).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
-  return String(measured);
+  const subtitles = facts.subtitles.map((s) => `${s.format} ${s.encoding.encoding}`).join(', ');
+  return subtitles ? `${describeFacts(facts)} · ${subtitles}` : describeFacts(facts);
 }
 
 function esc(text: string): string {
