@@ -4,7 +4,9 @@
  * to the checker only through `window.checker` (the preload's bridge, or the browser harness).
  */
 import type { FileResult, Finding } from '@courseware-check/checker-core';
-import { formatClock } from '@courseware-check/checker-core/units';
+import { describeFacts } from '@courseware-check/checker-core/describe-facts';
+import { findingLevel, findingRank } from '@courseware-check/checker-core/finding';
+import { formatClock, formatMeasured } from '@courseware-check/checker-core/units';
 import type { CheckRequest, ProgressMessage, ProfileChoice } from '../shared/api.js';
 import { STRINGS, type Lang } from './i18n.js';
 
@@ -41,8 +43,6 @@ function areaOf(rule: string): string {
   return ({ container: 'file', file: 'file', video: rule === 'video.duration' ? 'file' : 'video', audio: 'audio', av: 'sync', intro: 'intro-outro', outro: 'intro-outro', subtitle: 'subtitle' } as Record<string, string>)[prefix] ?? 'file';
 }
 
-const levelOf = (f: Finding) => (f.status === 'fail' && f.severity === 'warning' ? 'warn' : f.status);
-const rank = (f: Finding) => ({ fail: 0, warn: 1, pass: 2, skip: 3 })[levelOf(f)];
 
 function renderStatic(): void {
   const s = t();
@@ -110,38 +110,27 @@ function renderDetails(): void {
     details.replaceChildren(...parts);
     return;
   }
-  const facts = result.facts;
-  if (facts?.video || facts?.audio) {
-    const v = facts.video;
-    const a = facts.audio;
-    const text = [
-      facts.durationS !== null ? formatClock(facts.durationS) : '',
-      v ? `${v.codec} ${v.displayWidth}×${v.displayHeight} ${v.timing.nominalFps ? `${Math.round(v.timing.nominalFps * 1000) / 1000} fps` : ''} ${v.measuredBitrateBps ? `${(v.measuredBitrateBps / 1e6).toFixed(2)} Mbps` : ''}` : '',
-      a ? `${a.codec} ${a.sampleRateHz / 1000} kHz ${a.channels}ch ${a.measuredBitrateBps ? `${Math.round(a.measuredBitrateBps / 1000)} kbps` : ''}` : '',
-    ].filter(Boolean).join(' · ');
-    parts.push(element('p', { className: 'facts', text: `${t().facts}: ${text}` }));
-  }
+  if (result.facts) parts.push(element('p', { className: 'facts', text: `${t().facts}: ${describeFacts(result.facts)}` }));
   const areas = new Map<string, Finding[]>();
   for (const finding of result.findings) areas.set(areaOf(finding.rule), [...(areas.get(areaOf(finding.rule)) ?? []), finding]);
   for (const area of ['file', 'video', 'audio', 'sync', 'intro-outro', 'subtitle']) {
     const findings = areas.get(area);
     if (!findings) continue;
     parts.push(element('h3', { text: t().areas[area] ?? area }));
-    const rows = [...findings].sort((a, b) => rank(a) - rank(b)).map((f) => findingRow(f));
+    const rows = [...findings].sort((a, b) => findingRank(a) - findingRank(b)).map((f) => findingRow(f));
     parts.push(element('table', { className: 'findings' }, element('tbody', {}, ...rows)));
   }
   details.replaceChildren(...parts);
 }
 
 function findingRow(finding: Finding): HTMLTableRowElement {
-  const level = levelOf(finding);
+  const level = findingLevel(finding);
   const body = element('td', {}, element('span', { className: 'rule', text: finding.rule }));
   if (finding.at?.length) body.append(element('span', { className: 'times', text: finding.at.slice(0, 4).map((r) => formatClock(r.start)).join(', ') + (finding.at.length > 4 ? ' …' : '') }));
   body.append(element('div', { className: 'message', text: finding.message }));
   if (finding.line !== undefined) body.append(element('div', { className: 'line', text: `“${finding.line}”` }));
   if (finding.status !== 'skip') {
-    const measured = typeof finding.measured === 'object' && finding.measured !== null ? Object.entries(finding.measured).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ') : String(finding.measured ?? '—');
-    body.append(element('div', { className: 'measured', text: `${t().measured} ${measured} · ${t().expected} ${finding.expected}` }));
+    body.append(element('div', { className: 'measured', text: `${t().measured} ${formatMeasured(finding.measured)} · ${t().expected} ${finding.expected}` }));
   }
   if (finding.evidenceDataUri?.startsWith('data:image/jpeg;base64,')) body.append(element('img', { className: 'evidence', attrs: { src: finding.evidenceDataUri, alt: finding.rule } }));
   return element('tr', { className: level, attrs: { 'data-rule': finding.rule } }, element('td', { className: 'st' }, element('span', { className: `badge ${level}`, text: t()[level] })), body);
@@ -153,7 +142,14 @@ function select(index: number): void {
   renderDetails();
 }
 
+/** Messages of a run that arrive before `startCheck` has told us its id. */
+let early: ProgressMessage[] = [];
+
 function onProgress(message: ProgressMessage): void {
+  if (state.runId === null && state.running) {
+    early.push(message);
+    return;
+  }
   if (message.runId !== state.runId) return;
   switch (message.type) {
     case 'discovered':
@@ -181,16 +177,25 @@ function onProgress(message: ProgressMessage): void {
 
 async function check(paths: string[]): Promise<void> {
   if (paths.length === 0) return;
-  if (state.running && state.runId) await window.checker.cancel(state.runId);
+  const previous = state.running ? state.runId : null;
   state.paths = paths;
   state.rows = [];
   state.selected = -1;
   state.note = null;
+  // The last run's verdicts go at once: nothing stale is shown while the new run starts.
+  state.runId = null;
+  renderList();
+  renderDetails();
+  if (previous) await window.checker.cancel(previous);
   const request: CheckRequest = { paths, profile: state.profile, language: state.language };
   try {
     state.running = true;
+    early = [];
     const { runId } = await window.checker.startCheck(request);
     state.runId = runId;
+    const held = early.filter((message) => message.runId === runId);
+    early = [];
+    held.forEach(onProgress);
   } catch (error) {
     state.running = false;
     state.note = { kind: 'failed', message: (error as Error).message };
