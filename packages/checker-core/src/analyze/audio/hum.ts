@@ -1,4 +1,5 @@
 import { Biquad, lowPass } from './biquad.js';
+import { median } from './stats.js';
 
 export const MAINS_HZ = [50, 60] as const;
 export const HARMONICS = [1, 2, 3, 4] as const;
@@ -173,11 +174,4 @@ export function assessHum(hum: HumWindows, pauseStarts: ReadonlySet<number>, { m
     if (!strongest || detection.pausesWithHum > strongest.pausesWithHum) strongest = detection;
   });
   return { pauses: pauses.length, strongest };
-}
-
-export function median(values: ArrayLike<number>): number {
-  const sorted = Array.from(values).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -1,6 +1,6 @@
 import type { BiquadCoefficients } from './biquad.js';
 import { Growable } from './growable.js';
-import { median } from './hum.js';
+import { mean, median } from './stats.js';
 
 /** ITU-R BS.1770-4 K-weighting, designed for any sample rate (the libebur128 formulas). */
 export function kWeighting(sampleRateHz: number): [BiquadCoefficients, BiquadCoefficients] {
@@ -213,10 +213,4 @@ export function assessLoudness(blockEnergy: Float64Array, { maxDeviationLu = 6, 
     }
   }
   return result;
-}
-
-function mean(values: number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
 }
