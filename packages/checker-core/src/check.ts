@@ -6,10 +6,11 @@ import { DecodeError } from './analyze/decode-stream.js';
 import { findSharedPassages, soundPrint, type PrintedFile, type SoundPrint } from './analyze/shared-passages.js';
 import { analyzeVideo } from './analyze/video/analyze-video.js';
 import { discoverTargets, type CheckTarget } from './discover.js';
-import type { MediaFacts, SharedPassages, SubtitleTrack } from './facts.js';
+import type { MediaFacts, SharedPassages, SubtitleTrack, UnreadableSubtitle } from './facts.js';
 import { fileStatusOf, type FileErrorCode, type FileResult, type Finding } from './finding.js';
 import { MediaError, probeMedia, readHead } from './probe/probe-media.js';
 import type { Profile, RuleSetting } from './profiles/profile.js';
+import { StallError, type ToolOptions } from './probe/run-tool.js';
 import { factsForReport } from './report/report-facts.js';
 import { QUICK_NEEDS, type Need, type Outcome, type RuleContext } from './rule.js';
 import { loadEmbeddedSubtitles, loadSubtitleFile, SubtitleReadError } from './subtitles/load.js';
@@ -20,6 +21,8 @@ export interface CheckOptions {
   quick?: boolean;
   language?: RuleContext['language'];
   signal?: AbortSignal;
+  /** A child process that writes nothing for this long is stopped and the file is an error (default 120 s). */
+  stallTimeoutS?: number;
   /** ffmpeg threads per video decode; 1 in a batch of several files at once. */
   decoderThreads?: number;
 }
@@ -45,33 +48,29 @@ export async function checkTarget(target: CheckTarget, options: CheckOptions): P
 /** The result, and the file's sound print for matching intros and outros across a batch. */
 async function checkTargetAndPrint(target: CheckTarget, options: CheckOptions): Promise<{ result: FileResult; print: SoundPrint | null }> {
   const failed = (result: FileResult) => ({ result, print: null });
+  const quick = options.quick ?? false;
+  // One file's children stop together: a pass that fails takes its twin down with it.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const tool: ToolOptions = { signal, stallTimeoutS: options.stallTimeoutS };
   let facts: MediaFacts;
   try {
-    facts = target.kind === 'subtitle' ? await subtitleFileFacts(target.path) : await probeMedia(target.path);
-    if (target.kind === 'media') facts.subtitles = await loadTracks(target, facts);
-  } catch (error) {
-    if (error instanceof MediaError) return failed(errorResult(target.path, error.code, error.message));
-    if (error instanceof SubtitleReadError) return failed(errorResult(target.path, error.code, error.message));
-    return failed(errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`));
-  }
-  const quick = options.quick ?? false;
-  const needed = neededPasses(options.profile, quick);
-  // Each stream decoded once, the two passes side by side.
-  const { video, audio } = facts;
-  try {
+    facts = target.kind === 'subtitle' ? await subtitleFileFacts(target.path) : await probeMedia(target.path, tool);
+    if (target.kind === 'media') Object.assign(facts, await loadTracks(target, facts, tool));
+    const needed = neededPasses(options.profile, quick);
+    // Each stream decoded once, the two passes side by side.
+    const { video, audio } = facts;
     const [audioAnalysis, videoAnalysis] = await Promise.all([
-      needed.has('audio') && audio
-        ? analyzeAudio(target.path, audio, audioAnalysisOptions(options.profile), options.signal).catch(tag('audio'))
-        : undefined,
+      needed.has('audio') && audio ? analyzeAudio(target.path, audio, audioAnalysisOptions(options.profile), tool).catch(tag('audio')) : undefined,
       needed.has('video') && video
-        ? analyzeVideo(target.path, video, video.frameTimesS, { threads: options.decoderThreads, signal: options.signal }).catch(tag('video'))
+        ? analyzeVideo(target.path, video, video.frameTimesS, { ...tool, threads: options.decoderThreads }).catch(tag('video'))
         : undefined,
     ]);
     if (audioAnalysis) facts.audioAnalysis = audioAnalysis;
     if (videoAnalysis) facts.videoAnalysis = videoAnalysis;
   } catch (error) {
-    if (error instanceof DecodeError) return failed(errorResult(target.path, 'decode-failed', error.message));
-    throw error;
+    stop.abort();
+    return failed(errorResultOf(target.path, error));
   }
   const context: RuleContext = { language: options.language ?? 'zh' };
   // A subtitle file on its own is judged by the subtitle rules alone.
@@ -87,12 +86,21 @@ async function checkTargetAndPrint(target: CheckTarget, options: CheckOptions): 
   return { result: { path: target.path, status: fileStatusOf(findings), facts: factsForReport(facts), findings, error: null }, print };
 }
 
-/** Sidecars (an unreadable one is a finding's matter, not the video's) and streams inside the file. */
-async function loadTracks(target: CheckTarget, facts: MediaFacts): Promise<SubtitleTrack[]> {
-  const tracks: SubtitleTrack[] = [];
-  for (const sidecar of target.sidecars) tracks.push(await loadSubtitleFile(sidecar));
-  for (const stream of facts.subtitleStreams) tracks.push(await loadEmbeddedSubtitles(target.path, stream));
-  return tracks;
+/** Sidecars and streams inside the file; one that cannot be read is a subtitle finding, not the video's error. */
+async function loadTracks(target: CheckTarget, facts: MediaFacts, tool: ToolOptions): Promise<Pick<MediaFacts, 'subtitles' | 'unreadableSubtitles'>> {
+  const subtitles: SubtitleTrack[] = [];
+  const unreadableSubtitles: UnreadableSubtitle[] = [];
+  const load = async (path: string, read: () => Promise<SubtitleTrack>) => {
+    try {
+      subtitles.push(await read());
+    } catch (error) {
+      if (!(error instanceof SubtitleReadError)) throw error;
+      unreadableSubtitles.push({ path, message: error.message });
+    }
+  };
+  for (const sidecar of target.sidecars) await load(sidecar, () => loadSubtitleFile(sidecar));
+  for (const stream of facts.subtitleStreams) await load(`${target.path}#stream:${stream.streamIndex}`, () => loadEmbeddedSubtitles(target.path, stream, tool));
+  return { subtitles, unreadableSubtitles };
 }
 
 /** Facts of a subtitle file given on its own: no streams, one track. */
@@ -201,10 +209,19 @@ export async function checkPaths(paths: readonly string[], options: BatchOptions
   return checkTargets(await discoverTargets(paths), options);
 }
 
+/** The one line a file that cannot be checked gets, whatever went wrong. */
+function errorResultOf(path: string, error: unknown): FileResult {
+  if (error instanceof MediaError || error instanceof SubtitleReadError) return errorResult(path, error.code, error.message);
+  if (error instanceof StallError) return errorResult(path, 'stalled', error.message);
+  if (error instanceof DecodeError) return errorResult(path, 'decode-failed', error.message);
+  return errorResult(path, 'internal', `internal error: ${(error as Error).message}`);
+}
+
 /** Names the stream in a decode error: "video: ffmpeg could not decode …". */
 function tag(stream: 'audio' | 'video') {
   return (error: unknown): never => {
-    if (error instanceof DecodeError) throw new DecodeError(`${stream}: ${error.message}`);
+    if (error instanceof StallError) throw new StallError(`${stream}: ${error.message}`);
+    if (error instanceof DecodeError && error.message !== 'cancelled') throw new DecodeError(`${stream}: ${error.message}`);
     throw error;
   };
 }

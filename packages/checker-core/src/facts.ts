@@ -133,6 +133,8 @@ export interface MediaFacts {
   sync: SyncFacts | null;
   /** Sidecar subtitle files and subtitle streams inside the file, read and parsed. */
   subtitles: SubtitleTrack[];
+  /** Sidecars and subtitle streams that could not be read (subtitle.present names them). */
+  unreadableSubtitles?: UnreadableSubtitle[];
   /** Measurements of the decoded audio; absent when no enabled rule needs them (`--quick`). */
   audioAnalysis?: AudioAnalysis;
   /** Measurements of the decoded pictures; absent when no enabled rule needs them (`--quick`). */
@@ -147,13 +149,30 @@ export interface SharedPassages {
   outro?: { durationS: number; sharedWith: string };
 }
 
+/** What the decoder reported as damage in one stream (RULES.md, file.integrity). */
+export interface StreamDamage {
+  /** Error lines the decoder printed. */
+  errorCount: number;
+  /** Where the errors were, approximately (the decoder runs a few frames ahead of its output), s; at most 1000. */
+  atS: number[];
+  /** The first error, in the decoder's words. */
+  firstError: string | null;
+}
+
 /** What one decode of the first video stream measured (analyze/video): a few numbers per frame. */
 export interface VideoAnalysis {
   frameCount: number;
+  damage: StreamDamage;
   analysisWidth: number;
   analysisHeight: number;
   /** Bulk: left out of the JSON report. */
   frames: FrameStats;
+}
+
+export interface UnreadableSubtitle {
+  path: string;
+  /** Why, in one line (never the file's content). */
+  message: string;
 }
 
 /** One subtitle track: a sidecar file or a stream inside the media file. */
@@ -175,6 +194,7 @@ export interface SubtitleTrack {
 /** What one decode of the first audio stream measured (analyze/audio). */
 export interface AudioAnalysis {
   decodedDurationS: number;
+  damage: StreamDamage;
   sampleRateHz: number;
   channels: number;
   snr: SnrEstimate & { pausesAreDigitalSilence: boolean };

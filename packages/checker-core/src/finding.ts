@@ -44,6 +44,7 @@ export type FileErrorCode =
   | 'no-streams'
   | 'truncated'
   | 'decode-failed'
+  | 'stalled'
   | 'probe-failed'
   | 'internal';
 

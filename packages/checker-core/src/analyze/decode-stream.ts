@@ -1,39 +1,86 @@
-import { execa } from 'execa';
+import type { StreamDamage } from '../facts.js';
 import { ffmpegPath } from '../probe/binaries.js';
+import { inputArgs, lastLine, mediaUrl, startTool, type ToolOptions } from '../probe/run-tool.js';
 
 export class DecodeError extends Error {
   override name = 'DecodeError';
 }
 
+/** What the decoder reported as damage while a stream was decoded. */
+export interface DecodeDamage {
+  /** Error lines ffmpeg printed ("Last message repeated N times" counts N). */
+  errorCount: number;
+  /** For each error line (at most MAX_DAMAGE_MARKS): how many units had reached us when it was printed. */
+  unitsAtError: number[];
+  /** The first error line, without ffmpeg's `[decoder @ 0x…]` prefix. */
+  firstError: string | null;
+}
+
+export interface DecodeArgs {
+  /** Options before `-i` (decoder threads, …). */
+  input?: string[];
+  /** Everything after the input: mapping, filters and a raw output to `pipe:1`. */
+  output: string[];
+}
+
+const MAX_DAMAGE_MARKS = 1000;
+
 /**
- * Runs ffmpeg with `args` (which must write raw data to `pipe:1`) and hands the output on in
- * whole units of `unitBytes` (a sample frame, a picture), never buffering the stream whole.
+ * Runs ffmpeg on `path` (which must write raw data to `pipe:1`) and hands the output on in whole
+ * units of `unitBytes` (a sample frame, a picture), never buffering the stream whole. The errors
+ * ffmpeg prints while decoding are the file's damage: each is placed by the units delivered when it
+ * arrived (the pipe runs a few frames behind the decoder, so the place is approximate).
  */
 export async function streamRaw(
-  args: string[],
+  path: string,
+  args: DecodeArgs,
   unitBytes: number,
   onUnits: (bytes: Buffer, units: number) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  const subprocess = execa(ffmpegPath(), ['-nostdin', '-hide_banner', '-v', 'error', ...args], {
-    reject: false,
-    encoding: 'buffer',
-    buffer: { stdout: false, stderr: true },
-    cancelSignal: signal,
-    maxBuffer: { stderr: 1024 * 1024 },
-  });
+  options: ToolOptions = {},
+): Promise<DecodeDamage> {
+  const { subprocess, done } = startTool(
+    ffmpegPath(),
+    ['-nostdin', '-hide_banner', '-v', 'error', ...(args.input ?? []), ...inputArgs(path), ...args.output],
+    { ...options, encoding: 'buffer', bufferStdout: false },
+  );
   let carry: Buffer = Buffer.alloc(0);
+  let unitsDelivered = 0;
   // `data` events, not the async iterator: at 230 MB of PCM for 10 minutes the iterator costs 0.15 s.
   subprocess.stdout!.on('data', (chunk: Buffer) => {
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     const units = Math.floor(data.length / unitBytes);
     if (units > 0) onUnits(data.subarray(0, units * unitBytes), units);
+    unitsDelivered += units;
     carry = Buffer.from(data.subarray(units * unitBytes));
   });
-  const result = await subprocess;
+  const damage: DecodeDamage = { errorCount: 0, unitsAtError: [], firstError: null };
+  let lastText = '';
+  let partialLine = '';
+  subprocess.stderr!.on('data', (chunk: Buffer) => {
+    const lines = (partialLine + chunk.toString('utf8')).split('\n');
+    partialLine = lines.pop() ?? '';
+    for (const raw of lines) {
+      const line = raw.trim();
+      if (!line) continue;
+      lastText = line;
+      const repeated = /Last message repeated (\d+) times?/.exec(line);
+      damage.errorCount += repeated ? Number(repeated[1]) : 1;
+      if (repeated) continue;
+      damage.firstError ??= line.replace(/^\[[^\]]*\]\s*/, '');
+      if (damage.unitsAtError.length < MAX_DAMAGE_MARKS) damage.unitsAtError.push(unitsDelivered);
+    }
+  });
+  const result = await done;
   if (result.isCanceled) throw new DecodeError('cancelled');
   if (result.exitCode !== 0) {
-    const stderr = Buffer.from(result.stderr as Uint8Array).toString('utf8').trim().split('\n').at(-1) ?? '';
-    throw new DecodeError(`ffmpeg could not decode the stream (${stderr.replace(/^\[[^\]]*\]\s*/, '') || `exit ${result.exitCode}`})`);
+    const last = lastLine(partialLine || lastText, mediaUrl(path));
+    throw new DecodeError(`ffmpeg could not decode the stream (${last || `exit ${result.exitCode}`})`);
   }
+  if (unitsDelivered === 0) throw new DecodeError('nothing could be decoded from the stream');
+  return damage;
+}
+
+/** The damage in seconds: each error placed by the units delivered when it was printed. */
+export function damageOf(damage: DecodeDamage, timeOfUnits: (units: number) => number): StreamDamage {
+  return { errorCount: damage.errorCount, atS: damage.unitsAtError.map((units) => Math.round(timeOfUnits(units) * 1000) / 1000), firstError: damage.firstError };
 }

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { execa } from 'execa';
 import sharp from 'sharp';
 import type { FileResult, Finding } from '../finding.js';
 import { ffmpegPath } from '../probe/binaries.js';
+import { inputArgs, startTool, type ToolOptions } from '../probe/run-tool.js';
 
 /** Rules whose times point at pictures worth seeing. */
 const PICTURE_RULES = /^(video\.(flash|black|color-cast|stability)|intro\.duration|outro\.duration)$/;
@@ -19,13 +19,12 @@ export interface EvidenceOptions {
 }
 
 /** The frame at `timeS`, scaled to 320 px wide, as a JPEG. */
-export async function extractFrameJpeg(path: string, timeS: number): Promise<Buffer> {
-  const { stdout } = await execa(
-    ffmpegPath(),
-    ['-nostdin', '-v', 'error', '-ss', String(Math.max(0, timeS)), '-i', path, '-map', '0:v:0', '-frames:v', '1', '-vf', `scale=${WIDTH_PX}:-2`, '-f', 'image2pipe', '-vcodec', 'png', 'pipe:1'],
-    { encoding: 'buffer' },
-  );
-  return sharp(Buffer.from(stdout as Uint8Array)).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
+export async function extractFrameJpeg(path: string, timeS: number, options: ToolOptions = {}): Promise<Buffer> {
+  const args = ['-nostdin', '-v', 'error', '-ss', String(Math.max(0, timeS)), ...inputArgs(path), '-map', '0:v:0', '-frames:v', '1', '-vf', `scale=${WIDTH_PX}:-2`, '-f', 'image2pipe', '-vcodec', 'png', 'pipe:1'];
+  const { done } = startTool(ffmpegPath(), args, { ...options, encoding: 'buffer', bufferStdout: true });
+  const result = await done;
+  if (result.exitCode !== 0 || result.isCanceled) throw new Error(`no frame at ${timeS} s`);
+  return sharp(Buffer.from(result.stdout as Uint8Array)).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
 }
 
 /** Adds evidence frames to the timed picture findings of each file (the first place of each finding). */

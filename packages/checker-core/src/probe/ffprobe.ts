@@ -1,5 +1,5 @@
-import { execa } from 'execa';
 import { ffprobePath } from './binaries.js';
+import { collectStderr, inputArgs, lastLine, mediaUrl, startTool, type ToolOptions } from './run-tool.js';
 
 /** The parts of ffprobe's JSON the facts are built from. */
 export interface FfprobeStream {
@@ -49,23 +49,16 @@ export class ProbeError extends Error {
 }
 
 /** One ffprobe call: format, streams and chapters. */
-export async function runFfprobe(path: string): Promise<FfprobeOutput> {
-  const result = await execa(
-    ffprobePath(),
-    ['-v', 'error', '-show_format', '-show_streams', '-show_chapters', '-of', 'json', '--', path],
-    { reject: false, stripFinalNewline: true, maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (result.exitCode !== 0) throw new ProbeError(lastLine(result.stderr) || `ffprobe exited with ${result.exitCode}`, result.stderr);
+export async function runFfprobe(path: string, options: ToolOptions = {}): Promise<FfprobeOutput> {
+  const args = ['-v', 'error', '-show_format', '-show_streams', '-show_chapters', '-of', 'json', ...inputArgs(path)];
+  const { subprocess, done } = startTool(ffprobePath(), args, { ...options, encoding: 'utf8', bufferStdout: true });
+  const stderr = collectStderr(subprocess);
+  const result = await done;
+  if (result.isCanceled) throw new ProbeError('cancelled', '');
+  if (result.exitCode !== 0) throw new ProbeError(lastLine(stderr(), mediaUrl(path)) || `ffprobe exited with ${result.exitCode}`, stderr());
   try {
-    return JSON.parse(result.stdout) as FfprobeOutput;
+    return JSON.parse(String(result.stdout)) as FfprobeOutput;
   } catch {
-    throw new ProbeError('ffprobe printed no readable JSON', result.stderr);
+    throw new ProbeError('ffprobe printed no readable JSON', stderr());
   }
-}
-
-/** ffprobe's last stderr line, without its `[demuxer @ 0x…]` prefix and the path it repeats. */
-export function lastLine(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
-  const line = lines.at(-1) ?? '';
-  return line.replace(/^\[[^\]]*\]\s*/, '').replace(/^.*?:\s(?=[A-Z])/, '');
 }

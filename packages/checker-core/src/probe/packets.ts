@@ -1,5 +1,5 @@
-import { execa } from 'execa';
 import { ffprobePath } from './binaries.js';
+import { collectStderr, inputArgs, startTool, type ToolOptions } from './run-tool.js';
 
 /** Per-stream packet data from one demux-only pass (no decoding). */
 export interface StreamPackets {
@@ -26,17 +26,18 @@ export interface PacketScan {
  * Reads every packet's timestamps, size and flags for the given streams.
  * Keeps timestamps only for `timestampStreams` (the video), sums for the rest.
  */
-export async function scanPackets(path: string, streamIndexes: number[], timestampStreams: number[]): Promise<PacketScan> {
+export async function scanPackets(path: string, streamIndexes: number[], timestampStreams: number[], options: ToolOptions = {}): Promise<PacketScan> {
   const streams = new Map<number, StreamPackets>();
   for (const index of streamIndexes) {
     streams.set(index, { count: 0, totalBytes: 0, ptsTicks: [], dtsTicks: [], endTicks: null, firstPtsTicks: null, firstDiscarded: false });
   }
   const keepTimestamps = new Set(timestampStreams);
-  const subprocess = execa(
+  const { subprocess, done } = startTool(
     ffprobePath(),
-    ['-v', 'error', '-show_entries', 'packet=stream_index,pts,dts,duration,size,flags', '-of', 'csv=p=0', '--', path],
-    { reject: false, buffer: { stdout: false, stderr: true }, lines: false },
+    ['-v', 'error', '-show_entries', 'packet=stream_index,pts,dts,duration,size,flags', '-of', 'csv=p=0', ...inputArgs(path)],
+    { ...options, encoding: 'utf8', bufferStdout: false },
   );
+  const collected = collectStderr(subprocess);
   for await (const line of subprocess.iterable({ from: 'stdout' })) {
     const [indexText, ptsText, dtsText, durationText, sizeText, flags = ''] = String(line).split(',');
     const stream = streams.get(Number(indexText));
@@ -56,8 +57,8 @@ export async function scanPackets(path: string, streamIndexes: number[], timesta
       stream.dtsTicks.push(dts);
     }
   }
-  const result = await subprocess;
-  const stderr = String(result.stderr ?? '');
+  await done;
+  const stderr = collected();
   // "partial file" is the demuxer meeting the end of the data early; a corrupt packet mid-file is not truncation.
   return { streams, partial: /partial file/i.test(stderr), stderr };
 }

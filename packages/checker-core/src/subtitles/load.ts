@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { execa } from 'execa';
 import type { SubtitleStreamFacts, SubtitleTrack } from '../facts.js';
 import type { FileErrorCode } from '../finding.js';
 import { ffmpegPath } from '../probe/binaries.js';
+import { inputArgs, startTool, type ToolOptions } from '../probe/run-tool.js';
 import { decodeSubtitleBytes } from './encoding.js';
 import { parseSubtitles } from './parse.js';
 
@@ -50,12 +50,10 @@ export async function loadSubtitleFile(path: string): Promise<SubtitleTrack> {
 }
 
 /** Extracts a subtitle stream inside the file (MP4 `mov_text`) as SRT with ffmpeg; the container gives UTF-8. */
-export async function loadEmbeddedSubtitles(path: string, stream: SubtitleStreamFacts): Promise<SubtitleTrack> {
-  const result = await execa(ffmpegPath(), ['-nostdin', '-v', 'error', '-i', path, '-map', `0:${stream.streamIndex}`, '-f', 'srt', 'pipe:1'], {
-    reject: false,
-    encoding: 'buffer',
-  });
-  if (result.exitCode !== 0) throw new SubtitleReadError(`subtitle stream ${stream.streamIndex} (${stream.codec}) could not be read`);
+export async function loadEmbeddedSubtitles(path: string, stream: SubtitleStreamFacts, options: ToolOptions = {}): Promise<SubtitleTrack> {
+  const args = ['-nostdin', '-v', 'error', ...inputArgs(path), '-map', `0:${stream.streamIndex}`, '-f', 'srt', 'pipe:1'];
+  const result = await startTool(ffmpegPath(), args, { ...options, encoding: 'buffer', bufferStdout: true, maxBufferBytes: MAX_SUBTITLE_BYTES }).done;
+  if (result.exitCode !== 0 || result.isCanceled) throw new SubtitleReadError(`subtitle stream ${stream.streamIndex} (${stream.codec}) could not be read`);
   const decoded = decodeSubtitleBytes(result.stdout as Uint8Array);
   const parsed = parseSubtitles(decoded.text, 'srt');
   const { text: _text, ...encoding } = decoded;

@@ -1,6 +1,6 @@
 import type { FrameStats } from '../analyze/video/frame-stats.js';
 import { emptyTiming } from '../probe/timing.js';
-import type { AudioAnalysis, AudioFacts, MediaFacts, SubtitleTrack, VideoFacts, VideoTiming } from '../facts.js';
+import type { AudioAnalysis, AudioFacts, MediaFacts, StreamDamage, SubtitleTrack, VideoFacts, VideoTiming } from '../facts.js';
 
 /** Facts of a file that passes every metadata rule; tests override what they study. */
 export function makeFacts(overrides: Partial<Omit<MediaFacts, 'video' | 'audio'>> & { video?: Partial<VideoFacts> | null; audio?: Partial<AudioFacts> | null } = {}): MediaFacts {
@@ -67,12 +67,16 @@ function makeAudio(overrides: Partial<AudioFacts> = {}): AudioFacts {
   };
 }
 
+/** A stream that decoded cleanly. */
+export const NO_DAMAGE: StreamDamage = { errorCount: 0, atS: [], firstError: null };
+
 export type AudioAnalysisOverrides = { [K in keyof AudioAnalysis]?: Partial<AudioAnalysis[K]> };
 
 /** Audio measurements of a clean, balanced, steady narration; tests override what they study. */
 export function makeAudioAnalysis(overrides: AudioAnalysisOverrides = {}): AudioAnalysis {
   const base: AudioAnalysis = {
     decodedDurationS: 600,
+    damage: NO_DAMAGE,
     sampleRateHz: 48000,
     channels: 2,
     snr: { speechLevelDbfs: -18, noiseLevelDbfs: -80, snrDb: 62, frameCount: 59999, digitalSilenceFrames: 0, pausesAreDigitalSilence: false },
@@ -121,5 +125,5 @@ export function makeFrames(count: number, columns: Partial<Record<Exclude<keyof 
 }
 
 export function withFrames(frames: FrameStats, overrides: Parameters<typeof makeFacts>[0] = {}): MediaFacts {
-  return makeFacts({ durationS: frames.count * 0.04, ...overrides, videoAnalysis: { frameCount: frames.count, analysisWidth: 64, analysisHeight: 36, frames } });
+  return makeFacts({ durationS: frames.count * 0.04, ...overrides, videoAnalysis: { frameCount: frames.count, damage: NO_DAMAGE, analysisWidth: 64, analysisHeight: 36, frames } });
 }

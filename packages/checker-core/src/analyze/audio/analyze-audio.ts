@@ -1,5 +1,6 @@
 import type { AudioAnalysis, AudioFacts } from '../../facts.js';
-import { streamRaw } from '../decode-stream.js';
+import type { ToolOptions } from '../../probe/run-tool.js';
+import { damageOf, streamRaw } from '../decode-stream.js';
 import { measureChannelBalance } from './channel-balance.js';
 import { ClippingDetector } from './clipping.js';
 import { HopLevelMeter, type HopLevels } from './frame-levels.js';
@@ -41,7 +42,7 @@ export async function analyzeAudio(
   path: string,
   audio: AudioFacts,
   options: AudioAnalysisOptions = DEFAULT_AUDIO_ANALYSIS,
-  signal?: AbortSignal,
+  tool: ToolOptions = {},
 ): Promise<AudioAnalysis> {
   const { sampleRateHz, channels } = audio;
   const meters = {
@@ -51,8 +52,9 @@ export async function analyzeAudio(
     loudness: new LoudnessMeter(sampleRateHz, channels),
   };
   let frames = 0;
-  const args = ['-i', path, '-map', `0:${audio.streamIndex}`, '-vn', '-sn', '-dn', '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'];
-  await streamRaw(
+  const args = { output: ['-map', `0:${audio.streamIndex}`, '-vn', '-sn', '-dn', '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'] };
+  const damage = await streamRaw(
+    path,
     args,
     4 * channels,
     (bytes, units) => {
@@ -63,7 +65,7 @@ export async function analyzeAudio(
       meters.loudness.push(samples, units);
       frames += units;
     },
-    signal,
+    tool,
   );
 
   const levels = meters.levels.finish(sampleRateHz);
@@ -76,6 +78,7 @@ export async function analyzeAudio(
   const balance = measureChannelBalance(levels, snr.speechLevelDbfs);
   return {
     decodedDurationS: frames / sampleRateHz,
+    damage: damageOf(damage, (sampleFrames) => sampleFrames / sampleRateHz),
     sampleRateHz,
     channels,
     snr: { ...snr, pausesAreDigitalSilence: snr.frameCount > 0 && snr.digitalSilenceFrames / snr.frameCount >= DIGITAL_SILENCE_FRACTION },

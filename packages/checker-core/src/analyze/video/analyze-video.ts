@@ -1,11 +1,11 @@
 import type { VideoAnalysis, VideoFacts } from '../../facts.js';
-import { streamRaw } from '../decode-stream.js';
+import type { ToolOptions } from '../../probe/run-tool.js';
+import { damageOf, streamRaw } from '../decode-stream.js';
 import { ANALYSIS_HEIGHT, ANALYSIS_WIDTH, FRAME_BYTES, FrameMeter } from './frame-stats.js';
 
-export interface VideoDecodeOptions {
+export interface VideoDecodeOptions extends ToolOptions {
   /** ffmpeg decoder threads; 1 when several files are decoded at once (more throughput in a batch). */
   threads?: number;
-  signal?: AbortSignal;
 }
 
 /**
@@ -15,20 +15,20 @@ export interface VideoDecodeOptions {
  */
 export async function analyzeVideo(path: string, video: VideoFacts, frameTimesS: ArrayLike<number>, options: VideoDecodeOptions = {}): Promise<VideoAnalysis> {
   const meter = new FrameMeter();
-  const args = [
-    ...(options.threads ? ['-threads', String(options.threads)] : []),
-    '-i', path, '-map', `0:${video.streamIndex}`, '-an', '-sn', '-dn', '-vsync', 'passthrough',
-    '-vf', `scale=${ANALYSIS_WIDTH}:${ANALYSIS_HEIGHT}:flags=area,format=yuv444p`,
-    '-f', 'rawvideo', 'pipe:1',
-  ];
-  await streamRaw(
+  const args = {
+    input: options.threads ? ['-threads', String(options.threads)] : [],
+    output: ['-map', `0:${video.streamIndex}`, '-an', '-sn', '-dn', '-vsync', 'passthrough',
+      '-vf', `scale=${ANALYSIS_WIDTH}:${ANALYSIS_HEIGHT}:flags=area,format=yuv444p`, '-f', 'rawvideo', 'pipe:1'],
+  };
+  const damage = await streamRaw(
+    path,
     args,
     FRAME_BYTES,
     (bytes, units) => {
       for (let i = 0; i < units; i++) meter.push(bytes.subarray(i * FRAME_BYTES, (i + 1) * FRAME_BYTES));
     },
-    options.signal,
+    options,
   );
   const frames = meter.finish(frameTimesS, video.timing.nominalFrameDurationS ?? 0.04);
-  return { frameCount: frames.count, analysisWidth: ANALYSIS_WIDTH, analysisHeight: ANALYSIS_HEIGHT, frames };
+  return { frameCount: frames.count, damage: damageOf(damage, (frame) => frameTimesS[Math.min(frame, frameTimesS.length - 1)] ?? 0), analysisWidth: ANALYSIS_WIDTH, analysisHeight: ANALYSIS_HEIGHT, frames };
 }
