@@ -56,7 +56,7 @@ const report = (name: string, value: string) => {
 const lesson = await ensure('lesson-10min-1080p25.mp4', lessonArgs(600, '1920x1080'));
 const small = await Promise.all(Array.from({ length: 16 }, (_, i) => ensure(`small-${String(i + 1).padStart(2, '0')}.mp4`, lessonArgs(10 + i, '1280x720'))));
 const web = await loadProfile('web');
-const target = (path: string): CheckTarget => ({ kind: 'media', path, sidecars: [] });
+const target = (path: string): CheckTarget => ({ kind: 'media', path, readPath: path, sidecars: [] });
 
 const quickS = await medianSeconds('--quick check (in process)', () => checkTargets([target(lesson)], { profile: web, quick: true, jobs: 1 }));
 const probeS = await medianSeconds('bare ffprobe -show_format -show_streams', () => execa(ffprobePath(), ['-v', 'error', '-show_format', '-show_streams', lesson]));

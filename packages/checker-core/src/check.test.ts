@@ -19,8 +19,8 @@ describe('checkTargets', () => {
     const profile = { name: 'test', settings: [...web.settings, { rule: broken, severity: 'error' as const, options: {} }] };
     const results = await checkTargets(
       [
-        { kind: 'media', path: sample('lesson-01-good.mp4'), sidecars: [] },
-        { kind: 'media', path: sample('lesson-04-low-res-late-audio.mp4'), sidecars: [] },
+        { kind: 'media', path: sample('lesson-01-good.mp4'), readPath: sample('lesson-01-good.mp4'), sidecars: [] },
+        { kind: 'media', path: sample('lesson-04-low-res-late-audio.mp4'), readPath: sample('lesson-04-low-res-late-audio.mp4'), sidecars: [] },
       ],
       { profile, quick: true, jobs: 1 },
     );

@@ -5,7 +5,7 @@ import { audioAnalysisOptions } from './analyze/audio/options.js';
 import { DecodeError } from './analyze/decode-stream.js';
 import { findSharedPassages, soundPrint, type PrintedFile, type SoundPrint } from './analyze/shared-passages.js';
 import { analyzeVideo } from './analyze/video/analyze-video.js';
-import { discoverTargets, type CheckTarget } from './discover.js';
+import type { CheckTarget, FoundFile } from './discover.js';
 import type { MediaFacts, SharedPassages, SubtitleTrack, UnreadableSubtitle } from './facts.js';
 import { fileStatusOf, type FileErrorCode, type FileResult, type Finding } from './finding.js';
 import { MediaError, probeMedia, readHead } from './probe/probe-media.js';
@@ -55,15 +55,15 @@ async function checkTargetAndPrint(target: CheckTarget, options: CheckOptions): 
   const tool: ToolOptions = { signal, stallTimeoutS: options.stallTimeoutS };
   let facts: MediaFacts;
   try {
-    facts = target.kind === 'subtitle' ? await subtitleFileFacts(target.path) : await probeMedia(target.path, tool);
+    facts = target.kind === 'subtitle' ? await subtitleFileFacts(target) : await probeMedia(target.readPath, tool);
     if (target.kind === 'media') Object.assign(facts, await loadTracks(target, facts, tool));
     const needed = neededPasses(options.profile, quick);
     // Each stream decoded once, the two passes side by side.
     const { video, audio } = facts;
     const [audioAnalysis, videoAnalysis] = await Promise.all([
-      needed.has('audio') && audio ? analyzeAudio(target.path, audio, audioAnalysisOptions(options.profile), tool).catch(tag('audio')) : undefined,
+      needed.has('audio') && audio ? analyzeAudio(target.readPath, audio, audioAnalysisOptions(options.profile), tool).catch(tag('audio')) : undefined,
       needed.has('video') && video
-        ? analyzeVideo(target.path, video, video.frameTimesS, { ...tool, threads: options.decoderThreads }).catch(tag('video'))
+        ? analyzeVideo(target.readPath, video, video.frameTimesS, { ...tool, threads: options.decoderThreads }).catch(tag('video'))
         : undefined,
     ]);
     if (audioAnalysis) facts.audioAnalysis = audioAnalysis;
@@ -98,15 +98,17 @@ async function loadTracks(target: CheckTarget, facts: MediaFacts, tool: ToolOpti
       unreadableSubtitles.push({ path, message: error.message });
     }
   };
-  for (const sidecar of target.sidecars) await load(sidecar, () => loadSubtitleFile(sidecar));
-  for (const stream of facts.subtitleStreams) await load(`${target.path}#stream:${stream.streamIndex}`, () => loadEmbeddedSubtitles(target.path, stream, tool));
+  for (const sidecar of target.sidecars) await load(sidecar.path, () => loadSubtitleFile(sidecar.readPath, sidecar.path));
+  for (const stream of facts.subtitleStreams) {
+    await load(`${target.path}#stream:${stream.streamIndex}`, () => loadEmbeddedSubtitles(target.readPath, stream, tool, target.path));
+  }
   return { subtitles, unreadableSubtitles };
 }
 
 /** Facts of a subtitle file given on its own: no streams, one track. */
-async function subtitleFileFacts(path: string): Promise<MediaFacts> {
-  const track = await loadSubtitleFile(path);
-  const { sizeBytes } = await readHead(path);
+async function subtitleFileFacts(file: FoundFile): Promise<MediaFacts> {
+  const track = await loadSubtitleFile(file.readPath, file.path);
+  const { sizeBytes } = await readHead(file.readPath);
   return {
     kind: 'subtitle',
     sizeBytes,
@@ -202,11 +204,6 @@ function rejudgeWithSharedPassages(result: FileResult, passages: SharedPassages,
     ids.has(setting.rule.id) ? evaluate(setting, facts, context, false) : result.findings.filter((f) => f.rule === setting.rule.id),
   );
   return { ...result, facts: reported, findings, status: fileStatusOf(findings) };
-}
-
-/** Discovers and checks: the whole job of the command line and the app. */
-export async function checkPaths(paths: readonly string[], options: BatchOptions): Promise<FileResult[]> {
-  return checkTargets(await discoverTargets(paths), options);
 }
 
 /** The one line a file that cannot be checked gets, whatever went wrong. */

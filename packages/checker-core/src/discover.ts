@@ -1,15 +1,35 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readdir, realpath, stat, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import iconv from 'iconv-lite';
 
 export const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.mkv', '.m4v']);
 export const SUBTITLE_EXTENSIONS = new Set(['.srt', '.vtt']);
 
-/** One thing to check: a media file with its sidecar subtitles, or a subtitle file on its own. */
-export interface CheckTarget {
-  kind: 'media' | 'subtitle';
+/** A file as the report names it, and where to read it (an alias for a name that is not UTF-8). */
+export interface FoundFile {
   /** The path as given, or the folder as given joined with the path below it (REPORT.md). */
   path: string;
-  sidecars: string[];
+  /** The same file under a name every tool can open; `path` unless the name is not UTF-8. */
+  readPath: string;
+}
+
+/** One thing to check: a media file with its sidecar subtitles, or a subtitle file on its own. */
+export interface CheckTarget extends FoundFile {
+  kind: 'media' | 'subtitle';
+  sidecars: FoundFile[];
+}
+
+/** Something met while walking a folder and not checked, with the reason. */
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
+
+export interface Discovery {
+  targets: CheckTarget[];
+  skipped: SkippedPath[];
 }
 
 /**
@@ -17,83 +37,152 @@ export interface CheckTarget {
  * a file named on the command line is checked whatever its extension (the bytes decide).
  * Missing paths are kept, so that each gets its own one-line error.
  */
-export async function discoverTargets(paths: readonly string[]): Promise<CheckTarget[]> {
-  const files: string[] = [];
+export async function discover(paths: readonly string[]): Promise<Discovery> {
+  const files: FoundFile[] = [];
+  const skipped: SkippedPath[] = [];
   const named = new Set<string>();
   for (const path of paths) {
     let isDirectory = false;
     try {
       isDirectory = (await stat(path)).isDirectory();
     } catch {
-      // Missing or unreadable: checkFile reports why.
+      // Missing or unreadable: the check reports why.
     }
     if (isDirectory) {
-      await walk(path, files, new Set());
+      const root = await realpath(path).catch(() => resolve(path));
+      await walk({ shown: path, raw: Buffer.from(path) }, root, files, skipped, new Set());
     } else {
-      files.push(path);
-      named.add(path);
+      files.push({ path, readPath: path });
+      named.add(resolve(path));
     }
   }
-  const unique = [...new Set(files)];
-  const isSubtitle = (file: string) => SUBTITLE_EXTENSIONS.has(extname(file).toLowerCase());
-  const media = unique.filter((file) => !isSubtitle(file));
-  const claimed = new Set<string>();
-  const folders = new Map<string, Promise<string[]>>();
+  const unique = [...new Map(files.map((file) => [resolve(file.readPath), file])).values()];
+  const isSubtitle = (file: FoundFile) => SUBTITLE_EXTENSIONS.has(extname(file.path).toLowerCase());
+  const subtitles = unique.filter(isSubtitle);
+  const claimed = new Set<FoundFile>();
   const targets: CheckTarget[] = [];
-  for (const path of media) {
+  for (const file of unique.filter((f) => !isSubtitle(f))) {
     // Sidecars are looked for beside the video, whether it was named or found by walking.
-    const folder = dirname(path);
-    if (!folders.has(folder)) folders.set(folder, subtitleFilesIn(folder));
-    const sidecars = (await folders.get(folder)!).filter((subtitle) => isSidecarOf(subtitle, path) && !named.has(subtitle));
+    const sidecars = (await sidecarCandidates(file, subtitles)).filter((s) => isSidecarOf(s.path, file.path) && !named.has(resolve(s.readPath)));
     sidecars.forEach((s) => claimed.add(s));
-    targets.push({ kind: 'media', path, sidecars });
+    targets.push({ kind: 'media', ...file, sidecars });
   }
-  for (const subtitle of unique.filter(isSubtitle)) if (!claimed.has(subtitle)) targets.push({ kind: 'subtitle', path: subtitle, sidecars: [] });
-  return targets;
+  for (const subtitle of subtitles) {
+    if (![...claimed].some((c) => resolve(c.readPath) === resolve(subtitle.readPath))) targets.push({ kind: 'subtitle', ...subtitle, sidecars: [] });
+  }
+  return { targets, skipped };
 }
 
-async function subtitleFilesIn(folder: string): Promise<string[]> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  return names
+/** The targets alone (what the desktop app checks). */
+export async function discoverTargets(paths: readonly string[]): Promise<CheckTarget[]> {
+  return (await discover(paths)).targets;
+}
+
+/** Subtitle files in the video's folder: those met while walking, or the folder read now for a named video. */
+async function sidecarCandidates(video: FoundFile, walked: FoundFile[]): Promise<FoundFile[]> {
+  const folder = resolve(dirname(video.path));
+  const found = walked.filter((s) => resolve(dirname(s.path)) === folder);
+  if (video.readPath !== video.path) return found;
+  const names = await readdir(dirname(video.path)).catch(() => [] as string[]);
+  const beside = names
     .filter((name) => SUBTITLE_EXTENSIONS.has(extname(name).toLowerCase()))
     .sort()
-    .map((name) => join(folder, name));
+    .map((name) => join(dirname(video.path), name))
+    .map((path) => found.find((s) => resolve(s.path) === resolve(path)) ?? { path, readPath: path });
+  return beside;
 }
 
-/** `lesson01.srt`, `lesson01.zh.srt`, `lesson01.chs.vtt` belong to `lesson01.mp4` in the same folder. */
+/**
+ * `lesson01.srt`, `lesson01.zh.srt`, `lesson01.chs.vtt` belong to `lesson01.mp4` in the same folder,
+ * however the folder is spelled (`./a`, `a//`, `a/./`, `b/../a`).
+ */
 export function isSidecarOf(subtitlePath: string, videoPath: string): boolean {
-  if (dirname(subtitlePath) !== dirname(videoPath)) return false;
+  if (resolve(dirname(subtitlePath)) !== resolve(dirname(videoPath))) return false;
   const videoBase = basename(videoPath, extname(videoPath));
   const subtitleBase = basename(subtitlePath, extname(subtitlePath));
   return subtitleBase === videoBase || subtitleBase.startsWith(`${videoBase}.`);
 }
 
-async function walk(folder: string, into: string[], visited: Set<string>): Promise<void> {
-  const real = await realpath(folder).catch(() => folder);
+/** A folder being walked: its name as shown, and its name as bytes (names need not be UTF-8). */
+interface WalkedFolder {
+  shown: string;
+  raw: Buffer;
+}
+
+async function walk(folder: WalkedFolder, root: string, into: FoundFile[], skipped: SkippedPath[], visited: Set<string>): Promise<void> {
+  const real = await realpath(folder.raw).then(String, () => folder.shown);
   if (visited.has(real)) return;
   visited.add(real);
   let entries;
   try {
-    entries = await readdir(folder, { withFileTypes: true });
-  } catch {
-    into.push(folder); // reported as unreadable by checkFile
+    entries = await readdir(folder.raw, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    skipped.push({ path: folder.shown, reason: `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(folder, entry.name);
+  const named = entries.map((entry) => ({ entry, name: nameOf(entry.name) }));
+  named.sort((a, b) => (a.name.shown < b.name.shown ? -1 : a.name.shown > b.name.shown ? 1 : 0));
+  for (const { entry, name } of named) {
+    if (name.shown.startsWith('.')) continue;
+    const raw = Buffer.concat([folder.raw, Buffer.from(sep), entry.name]);
+    const shown = join(folder.shown, name.shown);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      const info = await stat(path).catch(() => null);
+      // A link may point anywhere: it is followed only while it stays inside the folder being checked.
+      const target = await realpath(raw).then(String, () => null);
+      if (target === null) {
+        skipped.push({ path: shown, reason: 'a symbolic link to nothing' });
+        continue;
+      }
+      if (target !== root && !target.startsWith(root.endsWith(sep) ? root : root + sep)) {
+        skipped.push({ path: shown, reason: 'a symbolic link out of the folder being checked (not followed)' });
+        continue;
+      }
+      const info = await stat(raw).catch(() => null);
       isDirectory = info?.isDirectory() ?? false;
       isFile = info?.isFile() ?? false;
     }
-    if (isDirectory) await walk(path, into, visited);
+    if (isDirectory) await walk({ shown, raw }, root, into, skipped, visited);
     else if (isFile) {
-      const extension = extname(entry.name).toLowerCase();
-      if (VIDEO_EXTENSIONS.has(extension) || SUBTITLE_EXTENSIONS.has(extension)) into.push(path);
+      const extension = extname(name.shown).toLowerCase();
+      if (!VIDEO_EXTENSIONS.has(extension) && !SUBTITLE_EXTENSIONS.has(extension)) continue;
+      into.push({ path: shown, readPath: name.utf8 ? shown : await aliasOf(raw, extension) });
     }
   }
+}
+
+/** A name as bytes, shown as UTF-8, else as GB18030 (zips from Chinese Windows), else with its bytes escaped. */
+function nameOf(bytes: Buffer): { shown: string; utf8: boolean } {
+  const utf8 = decodeStrict(bytes);
+  if (utf8 !== null) return { shown: utf8, utf8: true };
+  const gb = iconv.decode(bytes, 'gb18030');
+  if (!gb.includes('\ufffd') && iconv.encode(gb, 'gb18030').equals(bytes)) return { shown: gb, utf8: false };
+  return { shown: [...bytes].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`)).join(''), utf8: false };
+}
+
+function decodeStrict(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+let aliasFolder: string | undefined;
+let aliasCount = 0;
+
+/**
+ * ffmpeg's arguments are UTF-8 text, so a file whose name is not UTF-8 is opened through a link with
+ * a plain name in a private temporary folder (never beside the media), removed when the process exits.
+ */
+async function aliasOf(raw: Buffer, extension: string): Promise<string> {
+  if (!aliasFolder) {
+    aliasFolder = mkdtempSync(join(tmpdir(), 'courseware-check-names-'));
+    const folder = aliasFolder;
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  }
+  const alias = join(aliasFolder, `${++aliasCount}${extension}`);
+  await symlink(await realpath(raw, { encoding: 'buffer' }), alias);
+  return alias;
 }

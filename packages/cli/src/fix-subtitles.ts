@@ -1,8 +1,13 @@
-import { fixSubtitleFile, FixError, type Finding } from '@courseware-check/checker-core';
-import type { FixArguments } from './arguments.js';
+import { extname } from 'node:path';
+import { fixSubtitleFile, FixError, printable, SUBTITLE_EXTENSIONS, type Finding } from '@courseware-check/checker-core';
+import { UsageError, type FixArguments } from './arguments.js';
 
 /** `courseware-check fix-subtitles FILE… [--output DIR] [--rewrap]`: 0 when every copy passes, 1 otherwise. */
 export async function runFixSubtitles(args: FixArguments): Promise<number> {
+  const notSubtitles = args.files.filter((file) => !SUBTITLE_EXTENSIONS.has(extname(file).toLowerCase()));
+  if (notSubtitles.length > 0) {
+    throw new UsageError(`fix-subtitles takes .srt and .vtt files only, not ${notSubtitles.map(printable).join(', ')} (to fix a lesson, use fix)`);
+  }
   let allPass = true;
   for (const file of args.files) {
     try {

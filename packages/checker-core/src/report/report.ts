@@ -1,5 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import type { FileResult, FileStatus } from '../finding.js';
+import type { SkippedPath } from '../discover.js';
 import type { Binaries } from '../probe/binaries.js';
 
 const { version } = packageJson;
@@ -17,6 +18,10 @@ export interface Report {
   createdAt: string;
   options: { quick: boolean; language: 'zh' | 'en' };
   files: FileResult[];
+  /** What was met while walking folders and not checked, with the reason (links out of the folder, unreadable folders). */
+  skipped: SkippedPath[];
+  /** The run was stopped (Ctrl-C, SIGTERM) before every file was checked: `files` holds those that finished. */
+  interrupted: boolean;
   summary: Summary;
 }
 
@@ -30,7 +35,7 @@ export function summarize(files: readonly FileResult[]): Summary {
 
 export function buildReport(
   files: FileResult[],
-  context: { profile: string; binaries: Binaries; quick: boolean; language: 'zh' | 'en'; now?: Date },
+  context: { profile: string; binaries: Binaries; quick: boolean; language: 'zh' | 'en'; now?: Date; skipped?: SkippedPath[]; interrupted?: boolean },
 ): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -39,6 +44,8 @@ export function buildReport(
     createdAt: (context.now ?? new Date()).toISOString(),
     options: { quick: context.quick, language: context.language },
     files,
+    skipped: context.skipped ?? [],
+    interrupted: context.interrupted ?? false,
     summary: summarize(files),
   };
 }

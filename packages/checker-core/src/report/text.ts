@@ -1,6 +1,7 @@
 import { findingRank, type FileResult } from '../finding.js';
 import { formatClock, formatMeasured } from '../units.js';
 import { describeFacts } from './describe-facts.js';
+import { printable } from './printable.js';
 import type { Report } from './report.js';
 
 export interface TextOptions {
@@ -15,6 +16,8 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   const paint = painter(options.color ?? false);
   const out: string[] = [];
   for (const file of report.files) out.push(...formatFile(file, paint, options.verbose ?? false), '');
+  for (const { path, reason } of report.skipped) out.push(`${paint.dim('SKIP')}  ${printable(path)}: ${printable(reason)}`);
+  if (report.skipped.length > 0) out.push('');
   const { summary } = report;
   const parts = [
     paint.green(`${summary.pass} passed`),
@@ -22,7 +25,8 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     paint.red(`${summary.fail} failed`),
     paint.magenta(`${summary.error} could not be checked`),
   ];
-  out.push(`${summary.files} file(s): ${parts.join(', ')} — profile ${report.profile}${report.options.quick ? ', quick' : ''}`);
+  if (report.interrupted) out.push(paint.magenta('Interrupted: the files above finished; the rest were not checked.'));
+  out.push(`${summary.files} file(s): ${parts.join(', ')} — profile ${printable(report.profile)}${report.options.quick ? ', quick' : ''}`);
   out.push(paint.dim(`${report.tool.ffmpeg}; ${report.tool.ffprobe}`));
   return `${out.join('\n')}\n`;
 }
@@ -30,9 +34,10 @@ export function formatText(report: Report, options: TextOptions = {}): string {
 
 function formatFile(file: FileResult, paint: Painter, verbose: boolean): string[] {
   const label = { pass: paint.green('PASS'), warn: paint.yellow('WARN'), fail: paint.red('FAIL'), error: paint.magenta('ERROR') }[file.status];
-  if (file.error) return [`${label}  ${file.path}: ${file.error.message}`];
-  const lines = [`${label}  ${paint.bold(file.path)}`];
-  if (file.facts) lines.push(paint.dim(`      ${describeFacts(file.facts)}`));
+  const path = printable(file.path);
+  if (file.error) return [`${label}  ${path}: ${printable(file.error.message)}`];
+  const lines = [`${label}  ${paint.bold(path)}`];
+  if (file.facts) lines.push(paint.dim(`      ${printable(describeFacts(file.facts))}`));
   const sorted = [...file.findings].sort((a, b) => findingRank(a) - findingRank(b));
   const passed = sorted.filter((f) => f.status === 'pass');
   const skipped = sorted.filter((f) => f.status === 'skip');
@@ -40,19 +45,19 @@ function formatFile(file: FileResult, paint: Painter, verbose: boolean): string[
     if (finding.status === 'pass' || finding.status === 'skip') continue;
     const mark = findingRank(finding) === 0 ? paint.red('  ✗ error  ') : paint.yellow('  ! warning');
     const where = finding.at?.length ? ` @ ${finding.at.slice(0, 3).map((r) => formatClock(r.start)).join(', ')}${finding.at.length > 3 ? ` (+${finding.at.length - 3})` : ''}` : '';
-    lines.push(`${mark} ${finding.rule}${where}: ${finding.message}`);
-    if (finding.line !== undefined) lines.push(paint.dim(`              “${finding.line}”`));
-    else lines.push(paint.dim(`              measured ${formatMeasured(finding.measured)}; expected ${finding.expected}`));
+    lines.push(`${mark} ${finding.rule}${where}: ${printable(finding.message)}`);
+    if (finding.line !== undefined) lines.push(paint.dim(`              “${printable(finding.line)}”`));
+    else lines.push(paint.dim(`              measured ${printable(formatMeasured(finding.measured))}; expected ${finding.expected}`));
   }
   if (verbose) {
-    for (const finding of passed) lines.push(`${paint.green('  ✓ pass   ')} ${finding.rule}: ${finding.message}`);
+    for (const finding of passed) lines.push(`${paint.green('  ✓ pass   ')} ${finding.rule}: ${printable(finding.message)}`);
   } else if (passed.length > 0) {
     lines.push(`${paint.green('  ✓')} ${passed.length} passed: ${[...new Set(passed.map((f) => f.rule))].join(', ')}`);
   }
   if (skipped.length > 0) {
     const reasons = new Map<string, string[]>();
     for (const f of skipped) reasons.set(f.message, [...(reasons.get(f.message) ?? []), f.rule]);
-    for (const [reason, ids] of reasons) lines.push(paint.dim(`  - ${ids.length} skipped (${reason}): ${ids.join(', ')}`));
+    for (const [reason, ids] of reasons) lines.push(paint.dim(`  - ${ids.length} skipped (${printable(reason)}): ${ids.join(', ')}`));
   }
   return lines;
 }

@@ -11,6 +11,7 @@ import audioSampleRate from './audio-sample-rate.js';
 import audioSnr from './audio-snr.js';
 import avSync from './av-sync.js';
 import containerMp4 from './container-mp4.js';
+import fileIntegrity from './file-integrity.js';
 import fileSize from './file-size.js';
 import introDuration from './intro-duration.js';
 import outroDuration from './outro-duration.js';
@@ -34,6 +35,7 @@ import videoStability from './video-stability.js';
 export const rules: readonly AnyRule[] = [
   containerMp4,
   fileSize,
+  fileIntegrity,
   videoDuration,
   videoCodec,
   videoResolution,

@@ -1,6 +1,6 @@
 import { defineRule, type Outcome } from '../rule.js';
 import { judgeLine, measureLine } from '../subtitles/width.js';
-import { cueTime, MAX_DETAILS, noTracks } from './subtitle-shared.js';
+import { cueTime, MAX_DETAILS, noTracks, quote } from './subtitle-shared.js';
 
 export default defineRule({
   id: 'subtitle.line-length',
@@ -45,7 +45,7 @@ export default defineRule({
             at: cueTime(cue.startS, cue.endS),
             subtitle: track.path,
             cue: cue.index,
-            line: measure.text,
+            line: quote(measure.text),
           });
         });
       }

@@ -17,3 +17,11 @@ export function trackName(track: SubtitleTrack): string {
 export function cueTime(startS: number, endS: number) {
   return [{ start: round(startS, 3), end: round(endS, 3) }];
 }
+
+/** Subtitle text is the only file content a report quotes, and at most this much of it. */
+export const MAX_QUOTE_CHARS = 200;
+
+export function quote(text: string): string {
+  const chars = [...text];
+  return chars.length > MAX_QUOTE_CHARS ? `${chars.slice(0, MAX_QUOTE_CHARS - 1).join('')}…` : text;
+}

@@ -1,6 +1,6 @@
 import { defineRule, type Outcome } from '../rule.js';
 import { formatClock } from '../units.js';
-import { cueTime, MAX_DETAILS, noTracks } from './subtitle-shared.js';
+import { cueTime, MAX_DETAILS, noTracks, quote } from './subtitle-shared.js';
 
 export default defineRule({
   id: 'subtitle.timing',
@@ -28,7 +28,7 @@ export default defineRule({
       }
       track.cues.forEach((cue, i) => {
         const where = `cue ${cue.index} (line ${cue.lineNumber}, ${formatClock(cue.startS)})`;
-        const base = { subtitle: track.path, cue: cue.index, line: cue.lines.join(' / '), at: cueTime(cue.startS, cue.endS) };
+        const base = { subtitle: track.path, cue: cue.index, line: quote(cue.lines.join(' / ')), at: cueTime(cue.startS, cue.endS) };
         if (cue.endS <= cue.startS) add({ ...base, message: `${where}: ends ${cue.endS === cue.startS ? 'when it starts' : 'before it starts'}`, measured: cue.endS - cue.startS });
         const previous = track.cues[i - 1];
         if (previous && cue.startS < previous.startS) {

@@ -21,7 +21,7 @@ export class SubtitleReadError extends Error {
 }
 
 /** Reads a sidecar `.srt` / `.vtt`, whatever its encoding. */
-export async function loadSubtitleFile(path: string): Promise<SubtitleTrack> {
+export async function loadSubtitleFile(path: string, shownPath = path): Promise<SubtitleTrack> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
@@ -36,12 +36,14 @@ export async function loadSubtitleFile(path: string): Promise<SubtitleTrack> {
   const format = extname(path).toLowerCase() === '.vtt' ? 'vtt' : 'srt';
   const decoded = decodeSubtitleBytes(bytes);
   const parsed = parseSubtitles(decoded.text, format);
+  // Only text from a subtitle file is ever quoted: binary data named .srt is not read as lines.
+  if (parsed.cues.length === 0 && looksBinary(decoded.text)) throw new SubtitleReadError('not subtitle text (binary data)', 'not-media');
   const { text: _text, ...encoding } = decoded;
   return {
-    path,
+    path: shownPath,
     source: 'sidecar',
     format,
-    languageTag: languageTagOf(path),
+    languageTag: languageTagOf(shownPath),
     encoding,
     cueCount: parsed.cues.length,
     cues: parsed.cues,
@@ -50,7 +52,7 @@ export async function loadSubtitleFile(path: string): Promise<SubtitleTrack> {
 }
 
 /** Extracts a subtitle stream inside the file (MP4 `mov_text`) as SRT with ffmpeg; the container gives UTF-8. */
-export async function loadEmbeddedSubtitles(path: string, stream: SubtitleStreamFacts, options: ToolOptions = {}): Promise<SubtitleTrack> {
+export async function loadEmbeddedSubtitles(path: string, stream: SubtitleStreamFacts, options: ToolOptions = {}, shownPath = path): Promise<SubtitleTrack> {
   const args = ['-nostdin', '-v', 'error', ...inputArgs(path), '-map', `0:${stream.streamIndex}`, '-f', 'srt', 'pipe:1'];
   const result = await startTool(ffmpegPath(), args, { ...options, encoding: 'buffer', bufferStdout: true, maxBufferBytes: MAX_SUBTITLE_BYTES }).done;
   if (result.exitCode !== 0 || result.isCanceled) throw new SubtitleReadError(`subtitle stream ${stream.streamIndex} (${stream.codec}) could not be read`);
@@ -58,7 +60,7 @@ export async function loadEmbeddedSubtitles(path: string, stream: SubtitleStream
   const parsed = parseSubtitles(decoded.text, 'srt');
   const { text: _text, ...encoding } = decoded;
   return {
-    path: `${path}#stream:${stream.streamIndex}`,
+    path: `${shownPath}#stream:${stream.streamIndex}`,
     source: 'embedded',
     format: 'srt',
     languageTag: stream.language && stream.language !== 'und' ? stream.language : null,
@@ -67,6 +69,12 @@ export async function loadEmbeddedSubtitles(path: string, stream: SubtitleStream
     cues: parsed.cues,
     problems: parsed.problems,
   };
+}
+
+/** Control characters (other than tab and line breaks) or undecodable bytes in more than 1 % of the text. */
+function looksBinary(text: string): boolean {
+  const odd = text.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
+  return odd > Math.max(2, text.length * 0.01);
 }
 
 /** `lesson01.zh.srt` → `zh`; `lesson01.chs.srt` → `chs`; `lesson01.srt` → null. */

@@ -1,0 +1,57 @@
+import type { StreamDamage, TimeRange } from '../facts.js';
+import { defineRule, round } from '../rule.js';
+import { formatClock } from '../units.js';
+
+export default defineRule({
+  id: 'file.integrity',
+  area: 'file',
+  notice: '(beyond the notice: a file that does not decode cleanly is not deliverable)',
+  description:
+    'The decode of every stream reports no corrupt or undecodable frames or packets; the finding gives the times of the damage (placed to within about a second: the decoder runs a few frames ahead of its output). A file from which nothing decodes is an error.',
+  severity: 'error',
+  needs: ['video', 'audio'],
+  options: {
+    mergeGapS: { default: 1, min: 0, description: 'Errors this close together are one damaged passage, seconds.' },
+  },
+  check({ videoAnalysis, audioAnalysis }, { mergeGapS }) {
+    const expected = 'no decoding errors';
+    const streams = [
+      { name: 'video', damage: videoAnalysis?.damage },
+      { name: 'audio', damage: audioAnalysis?.damage },
+    ].filter((s): s is { name: string; damage: StreamDamage } => s.damage !== undefined);
+    if (streams.length === 0) return { status: 'skip', message: 'no stream was decoded', measured: null, expected };
+    const damaged = streams.filter((s) => s.damage.errorCount > 0);
+    const errorCount = damaged.reduce((n, s) => n + s.damage.errorCount, 0);
+    if (errorCount === 0) return { status: 'pass', message: `${streams.map((s) => s.name).join(' and ')} decoded without errors`, measured: 0, expected };
+    const passages = damaged.map((s) => ({ name: s.name, count: s.damage.errorCount, ranges: passagesOf(s.damage.atS, mergeGapS), first: s.damage.firstError }));
+    const describe = passages.map((p) => `${p.name}: ${p.count} error(s) at ${p.ranges.slice(0, 5).map(formatRange).join(', ')}${p.ranges.length > 5 ? ', …' : ''}`);
+    return {
+      status: 'fail',
+      message: `the file is damaged: ${describe.join('; ')} (first: ${passages[0]!.first ?? 'unknown'})`,
+      measured: Object.fromEntries(passages.map((p) => [p.name, p.count])),
+      expected,
+      at: mergeRanges(passages.flatMap((p) => p.ranges), mergeGapS),
+    };
+  },
+});
+
+/** Error times gathered into passages: errors `gapS` apart or closer are one passage. */
+function passagesOf(timesS: readonly number[], gapS: number): TimeRange[] {
+  const sorted = [...timesS].sort((a, b) => a - b);
+  return mergeRanges(sorted.map((t) => ({ start: t, end: t })), gapS);
+}
+
+function mergeRanges(ranges: readonly TimeRange[], gapS: number): TimeRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const merged: TimeRange[] = [];
+  for (const range of sorted) {
+    const last = merged.at(-1);
+    if (last && range.start - last.end <= gapS) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged.map((r) => ({ start: round(r.start, 3), end: round(r.end, 3) }));
+}
+
+function formatRange(range: TimeRange): string {
+  return range.end - range.start < 0.05 ? formatClock(range.start) : `${formatClock(range.start)}–${formatClock(range.end)}`;
+}
