@@ -58,7 +58,7 @@ describe('bad input: each file gets one clear line and the batch goes on', () =>
     ['missing.mp4', 'not-found', /no such file/],
     ['missing.srt', 'not-found', /no such file/],
     ['empty.mp4', 'empty', /empty file \(0 bytes\)/],
-    ['truncated.mp4', 'truncated', /truncated: stream \d \(\w+\) ends early/],
+    ['truncated.mp4', 'truncated', /truncated: the file ends at [\d.]+ s of [\d.]+ s \(.+ missing; [\d,]+ of [\d,]+ bytes present\)/],
     ['unfinished.mp4', 'truncated', /no moov index/],
     ['notes.mp4', 'not-media', /not a readable media file/],
     ['locked.mp4', 'unreadable', /permission denied/],

@@ -15,7 +15,7 @@ export { formatJson } from './report/json.js';
 export { formatJunit } from './report/junit.js';
 export { formatText, type TextOptions } from './report/text.js';
 export { describeFacts } from './report/describe-facts.js';
-export { printable } from './report/printable.js';
+export { printable } from './printable.js';
 export { fixSubtitleFile, FixError, serialize, type FixOptions, type FixResult } from './subtitles/fix.js';
 export { rewrapCues } from './subtitles/rewrap.js';
 export { measureLine, judgeLine, stripMarkup, type LineMeasure } from './subtitles/width.js';

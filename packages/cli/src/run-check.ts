@@ -62,7 +62,7 @@ export async function runCheck(args: CheckArguments): Promise<number> {
   const signals = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const listener = () => onSignal(signal);
     process.on(signal, listener);
-    return () => process.off(signal, listener);
+    return (): void => void process.off(signal, listener);
   });
   signals.push(watchPackageManager(() => onSignal('SIGTERM')));
   let files: FileResult[];

@@ -2,8 +2,10 @@ import { open, stat } from 'node:fs/promises';
 import type { FileErrorCode } from '../finding.js';
 import type { MediaFacts } from '../facts.js';
 import { readContainerSignature } from './container.js';
-import { ProbeError, runFfprobe } from './ffprobe.js';
-import { scanPackets } from './packets.js';
+import { ProbeError, runFfprobe, type FfprobeStream } from './ffprobe.js';
+import { indexedEndBytes, readMp4Index, readTopLevelBoxes, trackCoverage, type Mp4Index } from './mp4-index.js';
+import { scanPackets, type PacketScan } from './packets.js';
+import type { ToolOptions } from './run-tool.js';
 import {
   firstStreamOfType,
   parseAudioFacts,
@@ -26,24 +28,28 @@ export class MediaError extends Error {
 
 const HEAD_BYTES = 4096;
 
-/** A stream whose packets stop this far short of its index is truncated. */
+/** Fallback (no readable MP4 index): a stream whose packets stop this far short of its stated count is truncated. */
 const TRUNCATION_TOLERANCE = 0.98;
+/** Fallback: packets a demuxer may drop before an edit list's start (AAC priming of up to 2112 samples) or after its end. */
+const EDIT_LIST_TRIMMED_PACKETS = 3;
 
 /** Facts from ffprobe and one demux-only packet scan: everything `--quick` needs. */
-export async function probeMedia(path: string): Promise<MediaFacts> {
+export async function probeMedia(path: string, tool: ToolOptions = {}): Promise<MediaFacts> {
   const { sizeBytes, head } = await readHead(path);
   const signature = readContainerSignature(head);
+  const looksLikeMp4 = signature.signature === 'iso-bmff' || signature.signature === 'quicktime';
 
   let output;
   try {
-    output = await runFfprobe(path);
+    output = await runFfprobe(path, tool);
   } catch (error) {
     if (!(error instanceof ProbeError)) throw error;
     // ffprobe picks the MP4 demuxer by extension, so only a file that starts like one is a cut-off MP4.
-    const looksLikeMp4 = signature.signature === 'iso-bmff' || signature.signature === 'quicktime';
     if (looksLikeMp4 && /moov atom not found/i.test(error.stderr)) {
       throw new MediaError('truncated', 'no moov index: the file was cut off or never finalised by the program that wrote it');
     }
+    const cut = looksLikeMp4 ? await cutInsideMoov(path, sizeBytes) : null;
+    if (cut) throw new MediaError('truncated', cut);
     throw new MediaError('not-media', `not a readable media file (ffprobe: ${error.message})`);
   }
 
@@ -51,16 +57,18 @@ export async function probeMedia(path: string): Promise<MediaFacts> {
   const audioStream = firstStreamOfType(output, 'audio');
   if (!videoStream && !audioStream) throw new MediaError('no-streams', 'no video or audio stream in the file');
 
-  const scanned = [videoStream, audioStream].filter((s) => s !== undefined).map((s) => s.index);
-  const packets = await scanPackets(path, scanned, videoStream ? [videoStream.index] : []);
-  for (const stream of [videoStream, audioStream]) {
-    if (!stream) continue;
-    const expected = parseNumber(stream.nb_frames);
-    const found = packets.streams.get(stream.index)?.count ?? 0;
-    if (found === 0 || (expected !== null && found < expected * TRUNCATION_TOLERANCE) || packets.partial) {
-      const what = expected === null ? `${found} packets` : `${found} of ${expected} packets`;
-      throw new MediaError('truncated', `truncated: stream ${stream.index} (${stream.codec_type}) ends early, ${what} readable`);
-    }
+  const judged = [videoStream, audioStream].filter((s) => s !== undefined);
+  // MP4 / QuickTime: the index says which bytes each sample needs, so the file's size says what is missing.
+  const index = looksLikeMp4 ? await readMp4Index(path) : null;
+  const fromIndex = index ? truncationFromIndex(index, judged) : undefined;
+  if (fromIndex) throw new MediaError('truncated', fromIndex);
+  const cut = looksLikeMp4 && !index ? await cutInsideMoov(path, sizeBytes) : null;
+  if (cut) throw new MediaError('truncated', cut);
+
+  const packets = await scanPackets(path, judged.map((s) => s.index), videoStream ? [videoStream.index] : [], tool);
+  if (fromIndex === undefined) {
+    const fromPackets = truncationFromPackets(packets, judged);
+    if (fromPackets) throw new MediaError('truncated', fromPackets);
   }
 
   const video = videoStream ? parseVideoFacts(videoStream, packets.streams.get(videoStream.index)) : null;
@@ -89,6 +97,61 @@ export async function probeMedia(path: string): Promise<MediaFacts> {
           }
         : null,
   };
+}
+
+/**
+ * The truncation message when samples of the judged streams end past the end of the file; null when
+ * every one is there; undefined when the index cannot say (fragmented, a stream without its track).
+ */
+function truncationFromIndex(index: Mp4Index, streams: FfprobeStream[]): string | null | undefined {
+  if (index.fragmented) return undefined;
+  const coverages = [];
+  for (const stream of streams) {
+    // The MP4 demuxer makes one stream per `trak`, in order.
+    const track = index.tracks[stream.index];
+    if (!track || track.handler !== (stream.codec_type === 'video' ? 'vide' : 'soun')) return undefined;
+    coverages.push({ kind: stream.codec_type, ...trackCoverage(track, index.movieTimescale, index.fileSizeBytes) });
+  }
+  const missing = coverages.filter((c) => c.missingSamples > 0);
+  if (missing.length === 0) return null;
+  const endS = Math.max(...coverages.map((c) => c.endS));
+  const atS = Math.min(...missing.map((c) => c.firstMissingS ?? endS));
+  const what = missing.map((c) => `${seconds(c.missingDurationS)} of ${c.kind}`).join(' and ');
+  const bytes = `${count(index.fileSizeBytes)} of ${count(Math.max(indexedEndBytes(index), index.fileSizeBytes))} bytes present`;
+  return `truncated: the file ends at ${seconds(atS)} of ${seconds(endS)} (${what} missing; ${bytes})`;
+}
+
+/** The message for a file that ends inside its `moov` (written last, then cut); null otherwise. */
+async function cutInsideMoov(path: string, sizeBytes: number): Promise<string | null> {
+  const moov = (await readTopLevelBoxes(path))?.find((box) => box.type === 'moov');
+  if (!moov || moov.offsetBytes + moov.sizeBytes <= sizeBytes) return null;
+  return `truncated: the file ends inside its moov index (${count(sizeBytes)} of ${count(moov.offsetBytes + moov.sizeBytes)} bytes present)`;
+}
+
+/**
+ * Without an index: ffprobe meeting the end of the data early ("partial file"), a stream without a
+ * packet, or fewer packets than the stream's stated count. That count means nothing for PCM (it
+ * counts samples, packets hold many) and includes packets an edit list trims.
+ */
+function truncationFromPackets(packets: PacketScan, streams: FfprobeStream[]): string | null {
+  for (const stream of streams) {
+    const expected = stream.codec_name?.startsWith('pcm_') ? null : parseNumber(stream.nb_frames);
+    const found = packets.streams.get(stream.index)?.count ?? 0;
+    const short = expected !== null && found + EDIT_LIST_TRIMMED_PACKETS < expected * TRUNCATION_TOLERANCE;
+    if (found === 0 || short || packets.partial) {
+      const what = expected === null ? `${found} packets` : `${found} of ${expected} packets`;
+      return `truncated: stream ${stream.index} (${stream.codec_type}) ends early, ${what} readable`;
+    }
+  }
+  return null;
+}
+
+function seconds(value: number): string {
+  return value > 0 && value < 0.005 ? '< 0.01 s' : `${value.toFixed(2)} s`;
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 /** Size and leading bytes; turns file-system failures into one-line causes. */

@@ -1,7 +1,7 @@
 import { findingRank, type FileResult } from '../finding.js';
 import { formatClock, formatMeasured } from '../units.js';
 import { describeFacts } from './describe-facts.js';
-import { printable } from './printable.js';
+import { printable } from '../printable.js';
 import type { Report } from './report.js';
 
 export interface TextOptions {
