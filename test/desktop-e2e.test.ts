@@ -121,14 +121,26 @@ describe('the desktop window in Chromium, against the real checker', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'app-english-archive.png') });
   });
 
+  it('opened from the printed address, token and all (the page reads it from there)', async () => {
+    expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
+    expect(page.url()).toBe(harness.url);
+    // The same page without the token loads, but the checker refuses it.
+    const stranger = await browser.newPage();
+    await stranger.goto(new URL('/', harness.url).href);
+    const error = await stranger.evaluate(() => window.checker.startCheck({ paths: ['/'], profile: { kind: 'builtin', name: 'web' }, language: 'zh' }).then(() => 'started', (e: Error) => e.message));
+    expect(error).toMatch(/refused this page/);
+    await stranger.close();
+  });
+
   it('refuses hostile requests at the harness as IPC does', async () => {
-    const status = async (path: string, body: string) => (await fetch(new URL(path, harness.url), { method: 'POST', body })).status;
+    const headers = { 'x-courseware-token': harness.token };
+    const status = async (path: string, body: string) => (await fetch(new URL(path, harness.url), { method: 'POST', body, headers })).status;
     expect(await status('/api/start', '{"paths":"/","profile":{"kind":"builtin","name":"web"},"language":"zh"}')).toBe(400);
     expect(await status('/api/start', 'not json')).toBe(400);
     expect(await status('/api/export', '{"runId":"../../etc/passwd","format":"html"}')).toBe(400);
     expect((await fetch(new URL('/../../package.json', harness.url))).status).toBe(404);
     // An upload named with a path lands inside the uploads folder under its base name.
-    const response = await fetch(new URL('/api/upload?batch=b1&name=..%2F..%2Fescape.mp4', harness.url), { method: 'POST', body: 'x' });
+    const response = await fetch(new URL('/api/upload?batch=b1&name=..%2F..%2Fescape.mp4', harness.url), { method: 'POST', body: 'x', headers });
     expect((await response.json()).path).toBe(join(harness.uploads, 'b1', 'escape.mp4'));
     expect(await readdir(harness.uploads)).toContain('b1');
   });

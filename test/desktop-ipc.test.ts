@@ -32,8 +32,11 @@ describe('IPC arguments are validated whatever the renderer sends', () => {
   });
 
   it('refuses run ids and formats that are not ours', () => {
-    expect(validateRunId('run-3')).toBe('run-3');
-    for (const bad of ['run-x', '../run-1', 3, null, 'run-1; rm']) expect(() => validateRunId(bad)).toThrow(InvalidMessage);
+    const id = `run-${'0123456789abcdef'.repeat(2)}`;
+    expect(validateRunId(id)).toBe(id);
+    for (const bad of ['run-x', 'run-3', '../run-1', 3, null, 'run-1; rm', `${id}0`, id.slice(0, -1), id.toUpperCase(), `run-${'g'.repeat(32)}`, `${id}\n`]) {
+      expect(() => validateRunId(bad)).toThrow(InvalidMessage);
+    }
     expect(() => validateFormat('pdf')).toThrow(InvalidMessage);
   });
 
@@ -80,6 +83,36 @@ describe('the checker service behind the window (real checker-core)', () => {
   it('refuses a profile file that does not exist, with its reason', async () => {
     const service = new CheckerService();
     await expect(service.start(validateCheckRequest({ ...valid, profile: { kind: 'file', path: '/nonexistent.yaml' } }), () => {})).rejects.toThrow(/no such file/);
+  });
+
+  it('refuses a profile file that is not one without quoting it', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const folder = await mkdtemp(join(tmpdir(), 'ipc-profile-'));
+    try {
+      const service = new CheckerService();
+      for (const [name, text] of [['a.yaml', 'SECRET=LINE/ipc: [\n'], ['b.json', 'SECRET=LINE/ipc'], ['c.yaml', 'SECRET=LINE/ipc: 1\n']] as const) {
+        const path = join(folder, name);
+        await writeFile(path, text);
+        const error = await service.start(validateCheckRequest({ ...valid, profile: { kind: 'file', path } }), () => {}).then(() => null, (e: Error) => e);
+        expect(error).toBeInstanceOf(InvalidMessage);
+        expect(error!.message).toMatch(new RegExp(`^profile ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (not valid|unknown key <not shown)`));
+        expect(error!.message).not.toContain('SECRET');
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('names runs with 128 random bits, each run its own', async () => {
+    const service = new CheckerService();
+    const ids = await Promise.all([1, 2, 3].map(async () => (await service.start(validateCheckRequest({ ...valid, paths: ['/nonexistent-courseware'] }), () => {})).runId));
+    for (const id of ids) {
+      expect(validateRunId(id)).toBe(id);
+      service.forget(id);
+    }
+    expect(new Set(ids).size).toBe(3);
+    await expect(service.report(ids[0]!, 'json')).rejects.toThrow(InvalidMessage);
   });
 });
 

@@ -4,7 +4,7 @@
  * response, navigation and new windows refused, and every message's sender and arguments checked.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type ProgressMessage } from '../shared/api.js';
 import { InvalidMessage, validateCheckRequest, validateFormat, validatePickKind, validateRunId } from '../shared/validate.js';
@@ -46,7 +46,7 @@ function serveApp(): void {
   protocol.handle('app', async (request) => {
     const { pathname } = new URL(request.url);
     const file = join(RENDERER_DIR, pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, ''));
-    if (!file.startsWith(RENDERER_DIR)) return new Response('not found', { status: 404 });
+    if (!file.startsWith(RENDERER_DIR + sep)) return new Response('not found', { status: 404 });
     try {
       const body = await readFile(file);
       const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
@@ -66,8 +66,12 @@ function handle<A extends unknown[], R>(channel: string, handler: (...args: A) =
     try {
       return await handler(...(args as A));
     } catch (error) {
+      // Our own messages (the service's say which profile file and why, never a word of its content).
       if (error instanceof InvalidMessage) throw new Error(`refused: ${error.message}`);
-      throw error;
+      // Anything else is logged here; the window gets a short message, no stack, nothing read from a file.
+      console.error(`${channel}:`, error);
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      throw new Error(`${channel} failed${typeof code === 'string' && /^E[A-Z]{1,20}$/.test(code) ? ` (${code})` : ''}`);
     }
   });
 }

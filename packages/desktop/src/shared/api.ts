@@ -14,6 +14,15 @@ export const CHANNELS = {
   progress: 'checker:progress',
 } as const;
 
+/**
+ * The browser harness's request headers (`src/browser/`): every `/api/*` request carries the
+ * launch's token; start, cancel and export also name the page's event stream (its client id).
+ */
+export const HARNESS_HEADERS = {
+  token: 'x-courseware-token',
+  client: 'x-courseware-client',
+} as const;
+
 export type ProfileChoice = { kind: 'builtin'; name: 'web' | 'archive' } | { kind: 'file'; path: string };
 
 export interface CheckRequest {

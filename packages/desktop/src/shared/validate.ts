@@ -42,8 +42,11 @@ function validateLanguage(value: unknown): 'zh' | 'en' {
   throw new InvalidMessage('language must be "zh" or "en"');
 }
 
+/** A run id as `CheckerService` makes them: `run-` and 32 lowercase hex digits (128 random bits). */
+export const RUN_ID = /^run-[0-9a-f]{32}$/;
+
 export function validateRunId(value: unknown): string {
-  if (typeof value === 'string' && /^run-\d{1,9}$/.test(value)) return value;
+  if (typeof value === 'string' && RUN_ID.test(value)) return value;
   throw new InvalidMessage('not a run id');
 }
 
