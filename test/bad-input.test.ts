@@ -32,6 +32,9 @@ beforeAll(async () => {
   await copyFile(good.replace(/mp4$/, 'srt'), join(folder, 'sub folder', 'lesson 2.srt'));
   await copyFile(good, join(folder, 'locked.mp4'));
   await chmod(join(folder, 'locked.mp4'), 0o000);
+  await mkdir(join(folder, 'locked folder'));
+  await copyFile(good, join(folder, 'locked folder', 'hidden.mp4'));
+  await chmod(join(folder, 'locked folder'), 0o000);
   listingBefore = await listRecursively(folder);
   // As root, permissions do not stop reads: run as `nobody` so that the locked file really is unreadable
   // (with a temporary folder of its own, where tsx keeps its cache).
@@ -68,6 +71,10 @@ describe('bad input: each file gets one clear line and the batch goes on', () =>
     expect(file.error?.code).toBe(code);
     expect(file.error?.message).toMatch(message);
     expect(file.error?.message).not.toMatch(/\n|at .*\.ts:\d+/); // one line, no stack trace
+  });
+
+  it('an unreadable folder is skipped, saying so in words', () => {
+    expect(report.skipped).toEqual([{ path: join(folder, 'locked folder'), reason: 'cannot read the folder (permission denied)' }]);
   });
 
   it('exits 1, prints nothing on stderr when not a terminal, and writes nothing beside the media', async () => {

@@ -117,7 +117,9 @@ async function walk(folder: WalkedFolder, root: string, into: FoundFile[], skipp
   try {
     entries = await readdir(folder.raw, { withFileTypes: true, encoding: 'buffer' });
   } catch (error) {
-    skipped.push({ path: folder.shown, reason: `cannot read the folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error');
+    skipped.push({ path: folder.shown, reason: `cannot read the folder (${why})` });
     return;
   }
   const named = entries.map((entry) => ({ entry, name: nameOf(entry.name) }));
