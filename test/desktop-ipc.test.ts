@@ -58,7 +58,9 @@ describe('the checker service behind the window (real checker-core)', () => {
     const discovered = messages.find((m) => m.type === 'discovered');
     expect(discovered && discovered.type === 'discovered' && discovered.paths.length).toBe(5);
     const done = messages.filter((m): m is Extract<ProgressMessage, { type: 'done' }> => m.type === 'done');
-    expect(done).toHaveLength(5);
+    // Every file once, and again for each whose verdict changed when the folder's shared intros were found.
+    expect(new Set(done.map((m) => m.index)).size).toBe(5);
+    expect(done.length).toBeLessThanOrEqual(10);
     const phone = done.find((m) => m.result.path.endsWith('lesson-02-phone.mp4'))!.result;
     expect(phone.findings.find((f) => f.rule === 'video.frame-rate')).toMatchObject({ status: 'fail', measured: 30 });
     expect(messages.at(-1)).toMatchObject({ type: 'finished', cancelled: false, summary: { files: 5, fail: 4, warn: 1 } });

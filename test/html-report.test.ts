@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, formatHtml, resolveBinaries, type FileResult } from '@courseware-check/checker-core';
+import { buildReport, formatHtml, type FileResult } from '@courseware-check/checker-core';
 import { checkJson } from './helpers/cli.js';
 import { launchChromium } from './helpers/chromium.js';
 import { REPO_ROOT } from './helpers/cli.js';
@@ -21,7 +21,7 @@ describe('the HTML report in Chromium', () => {
     // The sample lessons' real results, repeated to 1,000 files.
     const { report: sample } = await checkJson([join(REPO_ROOT, 'sample-media')]);
     const files: FileResult[] = Array.from({ length: 1000 }, (_, i) => ({ ...sample.files[i % sample.files.length]!, path: `course/${String(i).padStart(4, '0')}.mp4` }));
-    const html = formatHtml(buildReport(files, { profile: 'web', binaries: await resolveBinaries(), quick: false, language: 'zh' }));
+    const html = formatHtml(buildReport(files, { ...sample, versions: sample.tool, quick: false, language: 'zh' }));
     const path = join(await mkdtemp(join(tmpdir(), 'report-')), 'report.html');
     await writeFile(path, html);
     const page = await browser.newPage();

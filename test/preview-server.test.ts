@@ -394,7 +394,7 @@ describe('errors say what went wrong without quoting files', () => {
 describe('pnpm --filter desktop preview', () => {
   /** Runs the preview as its script does, reads the two lines it prints, and stops it with `signal`. */
   async function runAndStop(signal: 'SIGTERM' | 'SIGINT') {
-    const child = execa('node', ['--import', 'tsx', 'packages/desktop/src/browser/preview.ts'], { cwd: REPO_ROOT, reject: false });
+    const child = execa('node', ['--conditions=@courseware-check/source', '--import', 'tsx', 'packages/desktop/src/browser/preview.ts'], { cwd: REPO_ROOT, reject: false });
     let printed = '';
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => {

@@ -1,26 +1,27 @@
-export type * from './facts.js';
-export * from './finding.js';
-export * from './rule.js';
-export * from './units.js';
-export * from './discover.js';
-export * from './check.js';
+/**
+ * courseware-check's library. `run()` is the whole check (what the command line and the app call);
+ * the formatters turn its Report into text, JSON, JUnit or HTML. The rest is for tools built on it:
+ * the rules and profiles, the probe, the subtitle reader, and the facts' shapes.
+ */
+export * from './facts/index.js';
+export { run, rulesMetaOf, NothingToCheckError, type RunOptions, type RunEvent } from './engine/run.js';
+export type { FileEvent } from './engine/pool.js';
+export { discover, SUBTITLE_EXTENSIONS, VIDEO_EXTENSIONS, type CheckTarget, type Discovery, type FoundFile } from './engine/discover.js';
+export { fixSubtitleFile, FixError, serialize, type FixOptions, type FixResult } from './engine/fix-subtitles.js';
+export { extractFrameJpeg, type EvidenceOptions } from './engine/evidence.js';
+export { defineRule, defaultOptionsOf, type AnyRule, type Need, type OptionSpec, type OptionValue, type Rule, type RuleContext } from './rules/rule.js';
 export { rules, rulesById } from './rules/index.js';
 export { builtinProfiles } from './profiles/builtin.js';
 export type { Profile, ProfileFile, RuleSetting } from './profiles/profile.js';
 export { loadProfile, resolveProfile, ProfileError } from './profiles/load-profile.js';
 export { probeMedia, MediaError } from './probe/probe-media.js';
 export { resolveBinaries, ffmpegPath, ffprobePath, BinaryError, type Binaries } from './probe/binaries.js';
-export { buildReport, exitCodeOf, summarize, SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION, type Report, type Summary } from './report/report.js';
+export { buildReport, exitCodeOf, summarize, SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION, type Report, type ReportContext, type Summary } from './report/report.js';
 export { formatJson } from './report/json.js';
 export { formatJunit } from './report/junit.js';
 export { formatText, type TextOptions } from './report/text.js';
-export { describeFacts } from './report/describe-facts.js';
-export { printable } from './printable.js';
-export { fixSubtitleFile, FixError, serialize, type FixOptions, type FixResult } from './subtitles/fix.js';
+export { formatHtml, type HtmlOptions } from './report/html.js';
 export { rewrapCues } from './subtitles/rewrap.js';
 export { measureLine, judgeLine, stripMarkup, type LineMeasure } from './subtitles/width.js';
-export { decodeSubtitleBytes, type SubtitleEncoding } from './subtitles/encoding.js';
-export { parseSubtitles, type Cue, type ParseProblem } from './subtitles/parse.js';
-export { attachEvidence, extractFrameJpeg, type EvidenceOptions } from './evidence/evidence-frames.js';
-export { factsForReport, type ReportedFacts } from './report/report-facts.js';
-export { formatHtml, type HtmlOptions } from './report/html.js';
+export { decodeSubtitleBytes } from './subtitles/encoding.js';
+export { parseSubtitles } from './subtitles/parse.js';

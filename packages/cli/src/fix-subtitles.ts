@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { fixSubtitleFile, FixError, printable, SUBTITLE_EXTENSIONS, type Finding } from '@courseware-check/checker-core';
+import { fixSubtitleFile, printable, SUBTITLE_EXTENSIONS, type Finding } from '@courseware-check/checker-core';
 import { UsageError, type FixArguments } from './arguments.js';
 
 /** `courseware-check fix-subtitles FILE… [--output DIR] [--rewrap]`: 0 when every copy passes, 1 otherwise. */
@@ -21,8 +21,9 @@ export async function runFixSubtitles(args: FixArguments): Promise<number> {
       if (result.passes) process.stdout.write('  ✓ re-checked: subtitle.encoding and subtitle.line-length pass\n');
       else allPass = false;
     } catch (error) {
-      if (!(error instanceof FixError) && !(error instanceof Error && error.name === 'SubtitleReadError')) throw error;
-      process.stdout.write(`ERROR  ${error instanceof FixError ? error.message : `${file}: ${error.message}`}\n`);
+      // By name: FixError and SubtitleReadError have the same shape as Error, which defeats `instanceof` narrowing.
+      if (!(error instanceof Error) || (error.name !== 'FixError' && error.name !== 'SubtitleReadError')) throw error;
+      process.stdout.write(`ERROR  ${printable(error.name === 'FixError' ? error.message : `${file}: ${error.message}`)}\n`);
       allPass = false;
     }
   }

@@ -1,20 +1,24 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCheck } from './run-check.js';
-import { runFixSubtitles } from './fix-subtitles.js';
-import { printable } from '@courseware-check/checker-core';
+import { printable } from '@courseware-check/checker-core/facts';
 import { parseArguments, UsageError } from './arguments.js';
 
+/** The lessons bundled with the repository; an installed copy has none beside it. */
 const SAMPLE_MEDIA = fileURLToPath(new URL('../../../sample-media', import.meta.url));
 
 async function main(): Promise<number> {
   try {
     const parsed = await parseArguments(process.argv.slice(2), { defaultJobs: availableParallelism() });
     if (parsed.command === 'done') return 0;
-    if (parsed.command === 'fix-subtitles') return await runFixSubtitles(parsed);
+    // The checker (ffmpeg lookup, sharp, the rules) loads only now: `--help` and a bad option stay fast.
+    if (parsed.command === 'fix-subtitles') return await (await import('./fix-subtitles.js')).runFixSubtitles(parsed);
+    if (parsed.paths.length === 0 && !existsSync(SAMPLE_MEDIA)) {
+      throw new UsageError('name the lesson files or folders to check, e.g. `courseware-check lessons/` (see --help)');
+    }
     const paths = parsed.paths.length > 0 ? parsed.paths : [relative(process.cwd(), SAMPLE_MEDIA) || '.'];
-    return await runCheck({ ...parsed, paths });
+    return await (await import('./run-check.js')).runCheck({ ...parsed, paths });
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`courseware-check: ${printable(error.message)}\n`);

@@ -1,20 +1,15 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import {
-  attachEvidence,
-  buildReport,
-  checkTargets,
-  discover,
   exitCodeOf,
   formatJson,
   formatJunit,
   formatHtml,
   formatText,
-  loadProfile,
+  NothingToCheckError,
   printable,
   ProfileError,
-  resolveBinaries,
-  type FileResult,
+  run,
   type Report,
 } from '@courseware-check/checker-core';
 import { UsageError, type CheckArguments, type Format } from './arguments.js';
@@ -33,25 +28,8 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /** Runs a check and prints its report; returns the exit code (0 all good, 1 a file failed, 2 the command was invalid). */
 export async function runCheck(args: CheckArguments): Promise<number> {
-  let profile;
-  try {
-    // Everything the command asks for is checked before any file is: a bad output fails in a second, not after the batch.
-    await checkOutputs(args);
-    profile = await loadProfile(args.profile);
-  } catch (error) {
-    if (error instanceof ProfileError || error instanceof UsageError) {
-      process.stderr.write(`courseware-check: ${printable(error.message)}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  const { targets, skipped } = await discover(args.paths);
-  if (targets.length === 0) {
-    const why = skipped.map((s) => `; ${printable(s.path)}: ${printable(s.reason)}`).join('');
-    process.stderr.write(`courseware-check: nothing to check in ${args.paths.map(printable).join(', ')}${why}\n`);
-    return 2;
-  }
-  const binaries = await resolveBinaries();
+  // Everything the command asks for is checked before any file is: a bad output fails in a second, not after the batch.
+  await checkOutputs(args);
   const progress = createProgress(process.stderr);
   const controller = new AbortController();
   let stoppedBy: keyof typeof SIGNAL_EXIT_CODES | null = null;
@@ -65,24 +43,31 @@ export async function runCheck(args: CheckArguments): Promise<number> {
     return (): void => void process.off(signal, listener);
   });
   signals.push(watchPackageManager(() => onSignal('SIGTERM')));
-  let files: FileResult[];
+  let report: Report;
+  let total = 0;
   try {
-    files = await checkTargets(targets, {
-      profile,
+    report = await run({
+      paths: args.paths,
+      profile: args.profile,
       quick: args.quick,
       language: args.language,
       jobs: args.jobs,
-      signal: controller.signal,
       stallTimeoutS: args.stallTimeoutS,
-      onProgress: progress.onProgress,
+      signal: controller.signal,
+      // The HTML report carries its evidence frames inside it; --evidence writes them as files too.
+      evidence: args.evidence || args.format === 'html' ? { dir: args.evidence, embed: args.format === 'html' } : undefined,
+      onEvent: (event) => {
+        if (event.type === 'discovered') total = event.paths.length;
+        progress.onEvent(event);
+      },
     });
-    // The HTML report carries its evidence frames inside it; --evidence writes them as files too.
-    if (!stoppedBy && (args.evidence || args.format === 'html')) await attachEvidence(files, { dir: args.evidence, embed: args.format === 'html' });
+  } catch (error) {
+    if (error instanceof ProfileError || error instanceof NothingToCheckError) throw new UsageError(error.message);
+    throw error;
   } finally {
     progress.finish();
     for (const off of signals) off();
   }
-  const report = buildReport(files, { profile: profile.name, binaries, quick: args.quick, language: args.language, skipped, interrupted: stoppedBy !== null });
   const output = FORMATTERS[args.format](report, args);
   if (args.output) {
     await writeFile(args.output, output);
@@ -91,7 +76,7 @@ export async function runCheck(args: CheckArguments): Promise<number> {
     process.stdout.write(output);
   }
   if (stoppedBy) {
-    process.stderr.write(`courseware-check: interrupted (${stoppedBy}) after ${files.length} of ${targets.length} file(s)\n`);
+    process.stderr.write(`courseware-check: interrupted (${stoppedBy}) after ${report.files.length} of ${total} file(s)\n`);
     return SIGNAL_EXIT_CODES[stoppedBy];
   }
   return exitCodeOf(report);

@@ -1,4 +1,4 @@
-import type { StreamDamage } from '../facts.js';
+import type { StreamDamage } from '../facts/facts.js';
 import { ffmpegPath } from '../probe/binaries.js';
 import { inputArgs, lastLine, mediaUrl, startTool, type ToolOptions } from '../probe/run-tool.js';
 

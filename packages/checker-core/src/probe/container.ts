@@ -1,10 +1,4 @@
-import type { ContainerFacts } from '../facts.js';
-
-/** Brands that make an ISO BMFF file an MP4 (ISO/IEC 14496-12/14 and the common profiles of it). */
-const MP4_BRANDS = new Set([
-  'isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso7', 'iso8', 'iso9',
-  'mp41', 'mp42', 'avc1', 'M4V ', 'M4A ', 'f4v ', 'dash', 'msnv', 'mmp4', 'NDAS', 'XAVC',
-]);
+import type { ContainerFacts } from '../facts/facts.js';
 
 /** Top-level boxes a QuickTime file without `ftyp` may start with. */
 const QUICKTIME_LEADING_BOXES = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
@@ -27,10 +21,6 @@ export function readContainerSignature(head: Uint8Array): ContainerSignature {
   if (QUICKTIME_LEADING_BOXES.has(boxType)) return { signature: 'quicktime', majorBrand: null, compatibleBrands: [] };
   if (EBML_MAGIC.every((byte, i) => head[i] === byte)) return { signature: 'matroska', majorBrand: null, compatibleBrands: [] };
   return { signature: 'other', majorBrand: null, compatibleBrands: [] };
-}
-
-export function isMp4Brand(brand: string): boolean {
-  return MP4_BRANDS.has(brand);
 }
 
 function ascii(bytes: Uint8Array, start: number, end: number): string {

@@ -1,4 +1,4 @@
-import type { AudioFacts, Chapter, SubtitleStreamFacts, VideoFacts } from '../facts.js';
+import type { AudioFacts, Chapter, SubtitleStreamFacts, VideoFacts } from '../facts/facts.js';
 import type { FfprobeOutput, FfprobeStream } from './ffprobe.js';
 import type { StreamPackets } from './packets.js';
 import { analyzeVideoTiming } from './timing.js';

@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
-import type { FileErrorCode } from '../finding.js';
-import type { MediaFacts } from '../facts.js';
+import type { FileErrorCode } from '../facts/finding.js';
+import type { MediaFacts } from '../facts/facts.js';
 import { readContainerSignature } from './container.js';
 import { ProbeError, runFfprobe, type FfprobeStream } from './ffprobe.js';
 import { indexedEndBytes, readMp4Index, readTopLevelBoxes, trackCoverage, type Mp4Index } from './mp4-index.js';

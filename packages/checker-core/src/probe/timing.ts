@@ -1,4 +1,4 @@
-import type { TimingEvent, VideoTiming } from '../facts.js';
+import type { TimingEvent, VideoTiming } from '../facts/facts.js';
 
 /** How many events of each kind the facts keep; the counts stay exact. */
 export const MAX_EVENTS = 50;

@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rules } from '../rules/index.js';
 import { loadProfile, ProfileError, resolveProfile } from './load-profile.js';
-import { printable } from '../printable.js';
+import { printable } from '../facts/printable.js';
 import { describeValue, quoteKey } from './profile-words.js';
 import { MAX_PROFILE_BYTES } from './read-profile-file.js';
 

@@ -1,10 +1,10 @@
-import type { Severity } from '../finding.js';
-import { defaultOptionsOf, type AnyRule, type OptionSpec, type OptionValue } from '../rule.js';
+import type { Severity } from '../facts/finding.js';
+import { defaultOptionsOf, type AnyRule, type OptionSpec, type OptionValue } from '../rules/rule.js';
 import { rules, rulesById } from '../rules/index.js';
 import { builtinProfiles } from './builtin.js';
 import type { Profile, RuleSetting } from './profile.js';
 import { ProfileError } from './profile-error.js';
-import { printable } from '../printable.js';
+import { printable } from '../facts/printable.js';
 import { describeValue, quoteKey } from './profile-words.js';
 import { readProfileFile } from './read-profile-file.js';
 

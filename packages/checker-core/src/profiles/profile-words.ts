@@ -5,7 +5,7 @@
  * booleans and null, which say nothing beyond themselves, are shown.
  */
 
-import { printable } from '../printable.js';
+import { printable } from '../facts/printable.js';
 
 /** Longest key shown in a message, in characters; a longer one is cut with "…". */
 export const MAX_KEY_CHARS = 40;

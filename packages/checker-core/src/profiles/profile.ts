@@ -1,5 +1,5 @@
-import type { Severity } from '../finding.js';
-import type { AnyRule, OptionValue } from '../rule.js';
+import type { Severity } from '../facts/finding.js';
+import type { AnyRule, OptionValue } from '../rules/rule.js';
 
 export interface RuleSetting {
   rule: AnyRule;

@@ -3,7 +3,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isAlias, isCollection, isScalar, parseDocument, visit, type ErrorCode, type YAMLError } from 'yaml';
 import { ProfileError } from './profile-error.js';
-import { printable } from '../printable.js';
+import { printable } from '../facts/printable.js';
 import { describeValue, quoteKey } from './profile-words.js';
 
 /** Largest profile file read; a profile is a few hundred bytes. */

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { FileResult } from '../finding.js';
+import type { FileResult } from '../facts/finding.js';
 import { makeFacts } from '../testing/make-facts.js';
 import { runRule } from '../testing/run-rule.js';
 import { formatHtml } from './html.js';
+import { rulesMetaOf } from '../engine/run.js';
+import { loadProfile } from '../profiles/load-profile.js';
 import { buildReport } from './report.js';
 
-const binaries = { ffmpeg: { path: 'ffmpeg', version: 'ffmpeg version test' }, ffprobe: { path: 'ffprobe', version: 'ffprobe version test' } };
+const versions = { ffmpeg: 'ffmpeg version test', ffprobe: 'ffprobe version test' };
+const rules = rulesMetaOf(await loadProfile('web'));
 const file = (path: string, status: FileResult['status'], findings = runRule('video.codec', makeFacts())): FileResult => ({ path, status, facts: makeFacts(), findings, error: null });
 
 describe('formatHtml', () => {
   const failing = runRule('video.codec', makeFacts({ video: { codec: 'hevc' } }));
   const report = buildReport(
     [file('a <script>.mp4', 'pass'), file('b.mp4', 'fail', failing), { path: 'c.mp4', status: 'error', facts: null, findings: [], error: { code: 'empty', message: 'empty file (0 bytes)' } }],
-    { profile: 'web', binaries, quick: false, language: 'zh' },
+    { profile: 'web', versions, rules, quick: false, language: 'zh' },
   );
   const html = formatHtml(report);
 

@@ -1,9 +1,7 @@
-import type { ReportedFacts } from './report-facts.js';
-import { findingLevel, findingRank, type FileResult, type Finding } from '../finding.js';
-import type { Area } from '../rule.js';
-import { rulesById } from '../rules/index.js';
-import { formatClock, formatMeasured } from '../units.js';
-import { describeFacts } from './describe-facts.js';
+import type { ReportedFacts } from '../facts/reported-facts.js';
+import { findingLevel, findingRank, type Area, type FileResult, type Finding, type RuleMeta } from '../facts/finding.js';
+import { formatClock, formatMeasured } from '../facts/units.js';
+import { describeFacts } from '../facts/describe-facts.js';
 import type { Report } from './report.js';
 
 export interface HtmlOptions {
@@ -75,7 +73,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
     <div class="tile"><b>${summary.files}</b><span>${esc(t.files)}</span></div>
     ${(['pass', 'warn', 'fail', 'error'] as const).map((s) => `<div class="tile ${s}"><b>${summary[s]}</b><span>${esc(t[s])}</span></div>`).join('\n    ')}
   </div>
-  ${top.length ? `<div class="top"><h2>${esc(t.mostFailed)}</h2><table><tr><th></th><th></th><th class="num">${esc(t.fail)}</th><th class="num">${esc(t.warn)}</th></tr>${top.map(([id, n]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(rulesById.get(id)?.notice ?? '')}</td><td class="num fail">${n.fail}</td><td class="num warn">${n.warn}</td></tr>`).join('')}</table></div>` : ''}
+  ${top.length ? `<div class="top"><h2>${esc(t.mostFailed)}</h2><table><tr><th></th><th></th><th class="num">${esc(t.fail)}</th><th class="num">${esc(t.warn)}</th></tr>${top.map(([id, n]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(report.rules[id]?.notice ?? '')}</td><td class="num fail">${n.fail}</td><td class="num warn">${n.warn}</td></tr>`).join('')}</table></div>` : ''}
 </section>
 <nav class="filters">
   <label>${esc(t.filterStatus)} <select id="status-filter"><option value="">${esc(t.all)}</option>${(['fail', 'error', 'warn', 'pass'] as const).map((s) => `<option value="${s}">${esc(t[s])}</option>`).join('')}</select></label>
@@ -83,7 +81,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   <span id="shown"></span>
 </nav>
 <main id="files">
-${files.map((file) => card(file, t, openCards && file.status !== 'pass')).join('\n')}
+${files.map((file) => card(file, report.rules, t, openCards && file.status !== 'pass')).join('\n')}
 </main>
 <script>${SCRIPT}</script>
 </body>
@@ -91,7 +89,7 @@ ${files.map((file) => card(file, t, openCards && file.status !== 'pass')).join('
 `;
 }
 
-function card(file: FileResult, t: (typeof TEXT)['zh'], open: boolean): string {
+function card(file: FileResult, rules: Record<string, RuleMeta>, t: (typeof TEXT)['zh'], open: boolean): string {
   const failing = new Set(file.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.rule));
   const head = `<summary><span class="badge ${file.status}">${esc(t[file.status])}</span> <span class="path">${esc(file.path)}</span>${file.facts ? `<span class="brief">${esc(brief(file.facts))}</span>` : ''}</summary>`;
   if (file.error) {
@@ -99,7 +97,7 @@ function card(file: FileResult, t: (typeof TEXT)['zh'], open: boolean): string {
   }
   const byArea = new Map<Area, Finding[]>();
   for (const finding of file.findings) {
-    const area = rulesById.get(finding.rule)?.area ?? 'file';
+    const area = rules[finding.rule]?.area ?? 'file';
     byArea.set(area, [...(byArea.get(area) ?? []), finding]);
   }
   const sections = AREA_ORDER.filter((area) => byArea.has(area)).map((area) => {

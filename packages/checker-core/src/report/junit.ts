@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../facts/finding.js';
 import type { Report } from './report.js';
 
 /**

@@ -1,7 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import type { FileResult, FileStatus } from '../finding.js';
-import type { SkippedPath } from '../discover.js';
-import type { Binaries } from '../probe/binaries.js';
+import type { FileResult, FileStatus, RuleMeta, SkippedPath } from '../facts/finding.js';
 
 const { version } = packageJson;
 
@@ -17,6 +15,8 @@ export interface Report {
   /** ISO 8601 time the report was made. */
   createdAt: string;
   options: { quick: boolean; language: 'zh' | 'en' };
+  /** Each rule of the profile: its area, notice text, description and severity. */
+  rules: Record<string, RuleMeta>;
   files: FileResult[];
   /** What was met while walking folders and not checked, with the reason (links out of the folder, unreadable folders). */
   skipped: SkippedPath[];
@@ -33,16 +33,26 @@ export function summarize(files: readonly FileResult[]): Summary {
   return summary;
 }
 
-export function buildReport(
-  files: FileResult[],
-  context: { profile: string; binaries: Binaries; quick: boolean; language: 'zh' | 'en'; now?: Date; skipped?: SkippedPath[]; interrupted?: boolean },
-): Report {
+export interface ReportContext {
+  profile: string;
+  /** The first line of each binary's `-version`. */
+  versions: { ffmpeg: string; ffprobe: string };
+  quick: boolean;
+  language: 'zh' | 'en';
+  rules: Record<string, RuleMeta>;
+  now?: Date;
+  skipped?: SkippedPath[];
+  interrupted?: boolean;
+}
+
+export function buildReport(files: FileResult[], context: ReportContext): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION, ffmpeg: context.binaries.ffmpeg.version, ffprobe: context.binaries.ffprobe.version },
+    tool: { name: TOOL_NAME, version: TOOL_VERSION, ...context.versions },
     profile: context.profile,
     createdAt: (context.now ?? new Date()).toISOString(),
     options: { quick: context.quick, language: context.language },
+    rules: context.rules,
     files,
     skipped: context.skipped ?? [],
     interrupted: context.interrupted ?? false,

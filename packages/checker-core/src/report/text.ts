@@ -1,7 +1,7 @@
-import { findingRank, type FileResult } from '../finding.js';
-import { formatClock, formatMeasured } from '../units.js';
-import { describeFacts } from './describe-facts.js';
-import { printable } from '../printable.js';
+import { findingRank, type FileResult } from '../facts/finding.js';
+import { formatClock, formatMeasured } from '../facts/units.js';
+import { describeFacts } from '../facts/describe-facts.js';
+import { printable } from '../facts/printable.js';
 import type { Report } from './report.js';
 
 export interface TextOptions {

@@ -1,5 +1,5 @@
-import { defineRule } from '../rule.js';
-import { formatBitrate } from '../units.js';
+import { defineRule } from './rule.js';
+import { formatBitrate } from '../facts/units.js';
 
 /** AAC-LC's ceiling: 6144 bits per channel per 1024-sample frame. */
 export function aacCeilingBps(sampleRateHz: number, channels: number): number {

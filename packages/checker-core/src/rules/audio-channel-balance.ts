@@ -1,4 +1,4 @@
-import { defineRule, round } from '../rule.js';
+import { defineRule, round } from './rule.js';
 
 export default defineRule({
   id: 'audio.channel-balance',

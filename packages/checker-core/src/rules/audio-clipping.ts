@@ -1,4 +1,4 @@
-import { defineRule, round } from '../rule.js';
+import { defineRule, round } from './rule.js';
 
 export default defineRule({
   id: 'audio.clipping',
@@ -12,6 +12,7 @@ export default defineRule({
     threshold: { default: 0.999, min: 0.5, max: 1, description: 'Sample magnitude that counts as full scale.' },
     minRunSamples: { default: 3, min: 1, description: 'Consecutive samples at full scale that make a clipped run.' },
   },
+  audioMeters: (o) => ({ clipThreshold: o.threshold, clipMinRunSamples: o.minRunSamples }),
   check({ audioAnalysis }) {
     const expected = 'no clipped runs, peak ≤ 0 dBFS';
     if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };

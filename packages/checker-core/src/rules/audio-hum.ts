@@ -1,4 +1,4 @@
-import { defineRule, round } from '../rule.js';
+import { defineRule, round } from './rule.js';
 
 export default defineRule({
   id: 'audio.hum',
@@ -13,6 +13,7 @@ export default defineRule({
     minLevelDbfs: { default: -70, max: 0, description: 'Quietest tone that counts as hum, dBFS (sine amplitude; measured within 0.5 dB).' },
     minPauseFraction: { default: 0.5, min: 0, max: 1, description: 'Share of the pauses that must have the tone.' },
   },
+  audioMeters: (o) => ({ humMinProminenceDb: o.minProminenceDb, humMinLevelDbfs: o.minLevelDbfs }),
   check({ audioAnalysis }, { minPauseFraction }) {
     const expected = `no mains tone in ≥ ${Math.round(minPauseFraction * 100)}% of pauses`;
     if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };

@@ -1,5 +1,5 @@
-import { defineRule, round } from '../rule.js';
-import { formatClock } from '../units.js';
+import { defineRule, round } from './rule.js';
+import { formatClock } from '../facts/units.js';
 
 export default defineRule({
   id: 'audio.loudness',
@@ -13,6 +13,7 @@ export default defineRule({
     maxRangeLu: { default: 10, min: 0, description: 'Largest loudness range (EBU Tech 3342), LU.' },
     maxDeviationLu: { default: 6, min: 0, description: "How far a 10 s median may depart from the file's median, LU." },
   },
+  audioMeters: (o) => ({ loudnessMaxDeviationLu: o.maxDeviationLu }),
   check({ audioAnalysis }, { maxRangeLu, maxDeviationLu }) {
     const expected = `LRA ≤ ${maxRangeLu} LU, 10 s medians within ±${maxDeviationLu} LU`;
     if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };

@@ -1,5 +1,4 @@
-import { isMp4Brand } from '../probe/container.js';
-import { defineRule } from '../rule.js';
+import { defineRule } from './rule.js';
 
 export default defineRule({
   id: 'container.mp4',
@@ -13,7 +12,7 @@ export default defineRule({
     const expected = 'MP4 (ISO BMFF with an MP4 brand)';
     const brands = [container.majorBrand, ...container.compatibleBrands].filter((b): b is string => b !== null);
     const measured = { signature: container.signature, majorBrand: container.majorBrand, compatibleBrands: container.compatibleBrands };
-    if (container.signature === 'iso-bmff' && brands.some(isMp4Brand)) {
+    if (container.signature === 'iso-bmff' && brands.some((brand) => MP4_BRANDS.has(brand))) {
       return { status: 'pass', message: `MP4 (brand ${container.majorBrand?.trim()})`, measured, expected };
     }
     const what: Record<typeof container.signature, string> = {
@@ -25,3 +24,9 @@ export default defineRule({
     return { status: 'fail', message: `container is ${what[container.signature]}; re-export or remux as MP4`, measured, expected };
   },
 });
+
+/** Brands that make an ISO BMFF file an MP4 (ISO/IEC 14496-12/14 and the common profiles of it). */
+const MP4_BRANDS = new Set([
+  'isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso7', 'iso8', 'iso9',
+  'mp41', 'mp42', 'avc1', 'M4V ', 'M4A ', 'f4v ', 'dash', 'msnv', 'mmp4', 'NDAS', 'XAVC',
+]);

@@ -1,6 +1,7 @@
-import type { StreamDamage, TimeRange } from '../facts.js';
-import { defineRule, round } from '../rule.js';
-import { formatClock } from '../units.js';
+import type { StreamDamage, TimeRange } from '../facts/facts.js';
+import { defineRule, round } from './rule.js';
+import { formatClock } from '../facts/units.js';
+import { mergeRanges } from './utils/time-ranges.js';
 
 export default defineRule({
   id: 'file.integrity',
@@ -39,17 +40,6 @@ export default defineRule({
 function passagesOf(timesS: readonly number[], gapS: number): TimeRange[] {
   const sorted = [...timesS].sort((a, b) => a - b);
   return mergeRanges(sorted.map((t) => ({ start: t, end: t })), gapS);
-}
-
-function mergeRanges(ranges: readonly TimeRange[], gapS: number): TimeRange[] {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  const merged: TimeRange[] = [];
-  for (const range of sorted) {
-    const last = merged.at(-1);
-    if (last && range.start - last.end <= gapS) last.end = Math.max(last.end, range.end);
-    else merged.push({ ...range });
-  }
-  return merged.map((r) => ({ start: round(r.start, 3), end: round(r.end, 3) }));
 }
 
 function formatRange(range: TimeRange): string {

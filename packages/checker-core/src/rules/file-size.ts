@@ -1,5 +1,5 @@
-import { defineRule } from '../rule.js';
-import { formatBytes } from '../units.js';
+import { defineRule } from './rule.js';
+import { formatBytes } from '../facts/units.js';
 
 export default defineRule({
   id: 'file.size',

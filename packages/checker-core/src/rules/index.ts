@@ -1,4 +1,4 @@
-import type { AnyRule } from '../rule.js';
+import type { AnyRule } from './rule.js';
 import audioBitrate from './audio-bitrate.js';
 import audioChannelBalance from './audio-channel-balance.js';
 import audioChannels from './audio-channels.js';

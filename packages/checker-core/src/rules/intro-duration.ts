@@ -1,5 +1,5 @@
-import { findIntro } from '../analyze/intro-outro.js';
-import { defineRule, round } from '../rule.js';
+import { findIntro } from './utils/intro-outro.js';
+import { defineRule, round } from './rule.js';
 
 export default defineRule({
   id: 'intro.duration',
@@ -8,7 +8,8 @@ export default defineRule({
   description:
     'The intro lasts at most 10 s, its fade and the black or silent gap that closes it included. Found from chapter markers (片头 / intro / opening), else from the signal: the first cut, fade or black frame in the first 30 s that coincides with a silence or a change of sound. Not found: a warning.',
   severity: 'error',
-  needs: ['video', 'audio'],
+  needs: ['video', 'audio', 'folder'],
+  evidence: 'range-middle',
   options: {
     maxS: { default: 10, min: 0, description: 'Longest intro, seconds.' },
     searchS: { default: 30, min: 1, description: 'How far into the file to look for its end, seconds.' },

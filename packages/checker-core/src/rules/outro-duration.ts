@@ -1,5 +1,5 @@
-import { findOutro, programmeEndS } from '../analyze/intro-outro.js';
-import { defineRule, round } from '../rule.js';
+import { findOutro, programmeEndS } from './utils/intro-outro.js';
+import { defineRule, round } from './rule.js';
 
 export default defineRule({
   id: 'outro.duration',
@@ -8,7 +8,8 @@ export default defineRule({
   description:
     'The outro lasts at most 5 s, the gap that opens it included. Found from chapter markers (片尾 / outro / ending / credits), else from the signal: the last cut, fade or black frame in the last 30 s that coincides with a silence or a change of sound. Not found: a warning.',
   severity: 'error',
-  needs: ['video', 'audio'],
+  needs: ['video', 'audio', 'folder'],
+  evidence: 'range-middle',
   options: {
     maxS: { default: 5, min: 0, description: 'Longest outro, seconds.' },
     searchS: { default: 30, min: 1, description: 'How far from the end to look for its start, seconds.' },

@@ -1,6 +1,6 @@
-import { defineRule, type Outcome } from '../rule.js';
+import { defineRule, type Outcome } from './rule.js';
 import { describeEncoding } from '../subtitles/encoding.js';
-import { noTracks, trackName } from './subtitle-shared.js';
+import { noTracks, trackName } from './utils/subtitles.js';
 
 export default defineRule({
   id: 'subtitle.encoding',

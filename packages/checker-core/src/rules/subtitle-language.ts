@@ -1,6 +1,6 @@
-import { defineRule, round, type Outcome } from '../rule.js';
+import { defineRule, round, type Outcome } from './rule.js';
 import { isHan, stripMarkup } from '../subtitles/width.js';
-import { noTracks, trackName } from './subtitle-shared.js';
+import { noTracks, trackName } from './utils/subtitles.js';
 
 export default defineRule({
   id: 'subtitle.language',

@@ -1,6 +1,6 @@
-import { defineRule, type Outcome } from '../rule.js';
+import { defineRule, type Outcome } from './rule.js';
 import { judgeLine, measureLine } from '../subtitles/width.js';
-import { cueTime, MAX_DETAILS, noTracks, quote } from './subtitle-shared.js';
+import { cueTime, MAX_DETAILS, noTracks, quote } from './utils/subtitles.js';
 
 export default defineRule({
   id: 'subtitle.line-length',

@@ -1,5 +1,5 @@
-import { defineRule, type Outcome } from '../rule.js';
-import { trackName } from './subtitle-shared.js';
+import { defineRule, type Outcome } from './rule.js';
+import { trackName } from './utils/subtitles.js';
 
 export default defineRule({
   id: 'subtitle.present',

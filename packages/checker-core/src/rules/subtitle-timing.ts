@@ -1,6 +1,6 @@
-import { defineRule, type Outcome } from '../rule.js';
-import { formatClock } from '../units.js';
-import { cueTime, MAX_DETAILS, noTracks, quote } from './subtitle-shared.js';
+import { defineRule, type Outcome } from './rule.js';
+import { formatClock } from '../facts/units.js';
+import { cueTime, MAX_DETAILS, noTracks, quote } from './utils/subtitles.js';
 
 export default defineRule({
   id: 'subtitle.timing',

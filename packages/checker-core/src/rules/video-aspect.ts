@@ -1,4 +1,4 @@
-import { defineRule } from '../rule.js';
+import { defineRule } from './rule.js';
 
 const CONVENTIONAL = [
   { name: '16:9', ratio: 16 / 9 },

@@ -1,5 +1,5 @@
-import { defineRule } from '../rule.js';
-import { formatBitrate } from '../units.js';
+import { defineRule } from './rule.js';
+import { formatBitrate } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.bitrate',

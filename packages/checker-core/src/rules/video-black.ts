@@ -1,7 +1,7 @@
-import { findIntro, findOutro, programmeEndS } from '../analyze/intro-outro.js';
-import { detectBlack } from '../analyze/video/detect.js';
-import { defineRule, round } from '../rule.js';
-import { formatClock } from '../units.js';
+import { findIntro, findOutro, programmeEndS } from './utils/intro-outro.js';
+import { detectBlack } from './utils/picture-events.js';
+import { defineRule, round } from './rule.js';
+import { formatClock } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.black',
@@ -10,6 +10,7 @@ export default defineRule({
   description: 'No black segment of ≥ 1 s (mean luma ≤ 20, 8-bit) in the programme body, outside the intro and outro and the fades that open or close the file.',
   severity: 'warning',
   needs: ['video', 'audio'],
+  evidence: 'event-start',
   options: {
     maxLuma: { default: 20, min: 0, max: 255, description: 'Mean luma at or below which a frame is black, 8-bit.' },
     minDurationS: { default: 1, min: 0, description: 'Shortest black segment reported, seconds.' },

@@ -1,6 +1,6 @@
-import { castDirection, castOver, shotStarts } from '../analyze/video/detect.js';
-import { defineRule, round, type Outcome } from '../rule.js';
-import { formatClock } from '../units.js';
+import { castDirection, castOver, shotStarts } from './utils/picture-events.js';
+import { defineRule, round, type Outcome } from './rule.js';
+import { formatClock } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.color-cast',
@@ -10,6 +10,7 @@ export default defineRule({
     'White balance judged on the near-neutral parts of the picture (luma ≥ 160, chroma within 30 of neutral: what should be white or grey), so a coloured slide template is not a cast. Their mean chroma more than 6 code values from neutral warns, per shot and for the programme; a jump of more than 6 between adjacent shots warns (multi-camera mismatch). Shots with under 2 % near-neutral pixels are not judged.',
   severity: 'warning',
   needs: ['video'],
+  evidence: 'range-middle',
   options: {
     maxCast: { default: 6, min: 0, description: 'Largest distance of the neutrals from neutral, 8-bit code values.' },
     maxJump: { default: 6, min: 0, description: 'Largest change of that between adjacent shots, 8-bit code values.' },

@@ -1,5 +1,5 @@
-import { defineRule, round } from '../rule.js';
-import { formatClock } from '../units.js';
+import { defineRule, round } from './rule.js';
+import { formatClock } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.duration',

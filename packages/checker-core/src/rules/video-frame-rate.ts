@@ -1,6 +1,6 @@
-import type { TimingEvent } from '../facts.js';
-import { defineRule, round } from '../rule.js';
-import { formatClock, formatFps } from '../units.js';
+import { ranges } from './utils/time-ranges.js';
+import { defineRule, round } from './rule.js';
+import { formatClock, formatFps } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.frame-rate',
@@ -48,6 +48,3 @@ function parseFps(text: string): number {
   return den ? num! / den : num!;
 }
 
-export function ranges(events: TimingEvent[]) {
-  return events.map((e) => ({ start: round(e.atS - e.intervalS, 3), end: round(e.atS, 3) }));
-}

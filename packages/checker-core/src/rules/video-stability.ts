@@ -1,9 +1,9 @@
-import type { TimingEvent } from '../facts.js';
-import type { Outcome } from '../rule.js';
-import { defineRule } from '../rule.js';
-import { formatClock } from '../units.js';
-import { detectFrozenFrames, frameEndS } from '../analyze/video/detect.js';
-import { ranges } from './video-frame-rate.js';
+import type { TimingEvent } from '../facts/facts.js';
+import type { Outcome } from './rule.js';
+import { defineRule } from './rule.js';
+import { formatClock } from '../facts/units.js';
+import { detectFrozenFrames, frameEndS } from './utils/picture-events.js';
+import { ranges } from './utils/time-ranges.js';
 
 export default defineRule({
   id: 'video.stability',
@@ -13,6 +13,7 @@ export default defineRule({
     'No dropped, duplicated or out-of-order frames and no timestamp gaps (from the packet timestamps), and, when the pictures are decoded, no frozen frame inside motion (a repeated frame in moving footage). A static slide is never a defect.',
   severity: 'error',
   needs: ['packets'],
+  evidence: 'event-start',
   options: {
     stillDiff: { default: 0.5, min: 0, description: 'Mean luma change under which a frame repeats the one before, 8-bit.' },
     motionDiff: { default: 1, min: 0, description: 'Mean luma change on both sides that counts as motion, 8-bit (the still frame must also be under a fifth of it).' },

@@ -1,18 +1,7 @@
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
-
-export type SubtitleEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'unknown';
-
-export interface DecodedText {
-  encoding: SubtitleEncoding;
-  /** A byte-order mark was present (UTF-8's is valid UTF-8 and passes). */
-  bom: boolean;
-  /** The bytes are valid UTF-8: what the notice asks for. */
-  validUtf8: boolean;
-  /** Detector confidence for a guessed legacy encoding (0–1); 1 for a BOM or valid UTF-8. */
-  confidence: number;
-  text: string;
-}
+import type { SubtitleEncoding, DecodedText } from '../facts/measurements.js';
+export type { SubtitleEncoding, DecodedText };
 
 /** The legacy encodings producers' subtitle files come in: Chinese tools on older Windows. */
 const LEGACY = ['GB18030', 'Big5'];

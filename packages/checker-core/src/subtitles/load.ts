@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { SubtitleStreamFacts, SubtitleTrack } from '../facts.js';
-import type { FileErrorCode } from '../finding.js';
+import type { SubtitleStreamFacts, SubtitleTrack } from '../facts/facts.js';
+import type { FileErrorCode } from '../facts/finding.js';
 import { ffmpegPath } from '../probe/binaries.js';
 import { inputArgs, startTool, type ToolOptions } from '../probe/run-tool.js';
 import { decodeSubtitleBytes } from './encoding.js';

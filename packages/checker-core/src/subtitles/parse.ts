@@ -1,18 +1,5 @@
-/** A cue as displayed: its 1-based index in the file, times in seconds, and its lines of text. */
-export interface Cue {
-  index: number;
-  startS: number;
-  endS: number;
-  lines: string[];
-  /** 1-based line number of the cue's timing line in the file. */
-  lineNumber: number;
-}
-
-/** Something in the file that is not a well-formed cue; parsing goes on past it. */
-export interface ParseProblem {
-  lineNumber: number;
-  message: string;
-}
+import type { Cue, ParseProblem } from '../facts/measurements.js';
+export type { Cue, ParseProblem };
 
 export interface ParsedSubtitles {
   format: 'srt' | 'vtt';

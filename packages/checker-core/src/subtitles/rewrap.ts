@@ -1,4 +1,4 @@
-import { round } from '../units.js';
+import { round } from '../facts/units.js';
 import type { Cue } from './parse.js';
 import { judgeLine, measureLine, NOTICE_LIMITS, type LineLimits } from './width.js';
 

@@ -1,6 +1,6 @@
 import type { FrameStats } from '../analyze/video/frame-stats.js';
 import { emptyTiming } from '../probe/timing.js';
-import type { AudioAnalysis, AudioFacts, MediaFacts, StreamDamage, SubtitleTrack, VideoFacts, VideoTiming } from '../facts.js';
+import type { AudioAnalysis, AudioFacts, MediaFacts, StreamDamage, SubtitleTrack, VideoFacts, VideoTiming } from '../facts/facts.js';
 
 /** Facts of a file that passes every metadata rule; tests override what they study. */
 export function makeFacts(overrides: Partial<Omit<MediaFacts, 'video' | 'audio'>> & { video?: Partial<VideoFacts> | null; audio?: Partial<AudioFacts> | null } = {}): MediaFacts {

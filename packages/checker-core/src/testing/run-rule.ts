@@ -1,7 +1,7 @@
-import type { MediaFacts } from '../facts.js';
-import type { Finding } from '../finding.js';
-import { evaluate } from '../check.js';
-import { defaultOptionsOf, type OptionValue, type RuleContext } from '../rule.js';
+import type { MediaFacts } from '../facts/facts.js';
+import type { Finding } from '../facts/finding.js';
+import { evaluate } from '../engine/evaluate.js';
+import { defaultOptionsOf, type OptionValue, type RuleContext } from '../rules/rule.js';
 import { rulesById } from '../rules/index.js';
 
 /** Runs one rule with its defaults (or the given options) the way the engine does. */

@@ -1,27 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import {
-  attachEvidence,
-  buildReport,
-  checkTargets,
-  discoverTargets,
-  formatHtml,
-  formatJson,
-  loadProfile,
-  printable,
-  ProfileError,
-  resolveBinaries,
-  type FileResult,
-  type Profile,
-} from '@courseware-check/checker-core';
+import { formatHtml, formatJson, loadProfile, printable, ProfileError, run, type Profile, type Report } from '@courseware-check/checker-core';
 import type { CheckRequest, ProfileChoice, ProgressMessage } from '../shared/api.js';
 import { InvalidMessage } from '../shared/validate.js';
 
 interface Run {
   controller: AbortController;
-  request: CheckRequest;
-  profileName: string;
-  results: FileResult[];
-  done: Promise<void>;
+  /** The run's report once it has ended (null when it failed). */
+  done: Promise<Report | null>;
 }
 
 /**
@@ -38,31 +23,30 @@ export class CheckerService {
     // Unguessable: the harness serves a run only to the page that started it, and ids are its handle.
     const runId = `run-${randomBytes(16).toString('hex')}`;
     const controller = new AbortController();
-    const run: Run = { controller, request, profileName: profile.name, results: [], done: Promise.resolve() };
-    run.done = (async () => {
-      try {
-        const targets = await discoverTargets(request.paths);
-        emit({ runId, type: 'discovered', paths: targets.map((t) => t.path) });
-        const results = await checkTargets(targets, {
-          profile,
-          language: request.language,
-          signal: controller.signal,
-          onProgress: (event) => {
-            if (event.type === 'start') emit({ runId, type: 'start', index: event.index, path: event.path });
-          },
-          onResult: async (index, result) => {
-            // The window shows the picture at each timed video finding.
-            await attachEvidence([result], { embed: true });
-            emit({ runId, type: 'done', index, result });
-          },
-        });
-        run.results = results;
-        emit({ runId, type: 'finished', summary: buildReport(results, this.reportContext(run, await resolveBinaries())).summary, cancelled: controller.signal.aborted });
-      } catch (error) {
-        emit({ runId, type: 'failed', message: oneLine((error as Error).message) });
-      }
-    })();
-    this.runs.set(runId, run);
+    // The engine's run, as the command line runs it: the window shows what the report says.
+    const done = run({
+      paths: request.paths,
+      profile,
+      language: request.language,
+      signal: controller.signal,
+      // The window shows the picture at each timed video finding.
+      evidence: { embed: true },
+      onEvent: (event) => {
+        if (event.type === 'discovered') emit({ runId, type: 'discovered', paths: event.paths, rules: event.rules });
+        else if (event.type === 'start') emit({ runId, type: 'start', index: event.index, path: event.path });
+        else emit({ runId, type: 'done', index: event.index, result: event.result });
+      },
+    }).then(
+      (report) => {
+        emit({ runId, type: 'finished', summary: report.summary, cancelled: report.interrupted });
+        return report;
+      },
+      (error: Error) => {
+        emit({ runId, type: 'failed', message: oneLine(error.message) });
+        return null;
+      },
+    );
+    this.runs.set(runId, { controller, done });
     return { runId };
   }
 
@@ -83,15 +67,9 @@ export class CheckerService {
 
   /** The run's report as HTML or JSON text. */
   async report(runId: string, format: 'html' | 'json'): Promise<string> {
-    const run = this.runs.get(runId);
-    if (!run) throw new InvalidMessage(`no run ${runId}`);
-    await run.done;
-    const report = buildReport(run.results, this.reportContext(run, await resolveBinaries()));
+    const report = await this.runs.get(runId)?.done;
+    if (!report) throw new InvalidMessage(`no report of run ${runId}`);
     return format === 'html' ? formatHtml(report) : formatJson(report);
-  }
-
-  private reportContext(run: Run, binaries: Awaited<ReturnType<typeof resolveBinaries>>) {
-    return { profile: run.profileName, binaries, quick: false, language: run.request.language };
   }
 }
 

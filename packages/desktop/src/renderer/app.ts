@@ -3,10 +3,7 @@
  * evidence frames, choose the profile and course language, cancel, export. No Node here: it talks
  * to the checker only through `window.checker` (the preload's bridge, or the browser harness).
  */
-import type { FileResult, Finding } from '@courseware-check/checker-core';
-import { describeFacts } from '@courseware-check/checker-core/describe-facts';
-import { findingLevel, findingRank } from '@courseware-check/checker-core/finding';
-import { formatClock, formatMeasured } from '@courseware-check/checker-core/units';
+import { describeFacts, findingLevel, findingRank, formatClock, formatMeasured, type Area, type FileResult, type Finding, type RuleMeta } from '@courseware-check/checker-core/facts';
 import type { CheckRequest, ProgressMessage, ProfileChoice } from '../shared/api.js';
 import { STRINGS, type Lang } from './i18n.js';
 
@@ -18,6 +15,7 @@ const state = {
   running: false,
   paths: [] as string[],
   rows: [] as RowState[],
+  rules: {} as Record<string, RuleMeta>,
   selected: -1,
   profile: { kind: 'builtin', name: 'web' } as ProfileChoice,
   language: 'zh' as 'zh' | 'en',
@@ -37,12 +35,10 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: { classNa
   return node;
 }
 
-/** Rule ids name their area: `video.flash` → picture, `av.sync` → sync. */
-function areaOf(rule: string): string {
-  const prefix = rule.split('.')[0]!;
-  return ({ container: 'file', file: 'file', video: rule === 'video.duration' ? 'file' : 'video', audio: 'audio', av: 'sync', intro: 'intro-outro', outro: 'intro-outro', subtitle: 'subtitle' } as Record<string, string>)[prefix] ?? 'file';
+/** A rule's area, as the run's rules say (the same meta the reports read). */
+function areaOf(rule: string): Area {
+  return state.rules[rule]?.area ?? 'file';
 }
-
 
 function renderStatic(): void {
   const s = t();
@@ -154,6 +150,7 @@ function onProgress(message: ProgressMessage): void {
   switch (message.type) {
     case 'discovered':
       state.rows = message.paths.map((path) => ({ path, state: 'queued', result: null }));
+      state.rules = message.rules;
       if (state.rows.length) state.selected = 0;
       break;
     case 'start':

@@ -3,7 +3,7 @@
  * `CheckerApi` the preload exposes (and the browser harness implements over a loopback server).
  * This file is imported by main, preload, renderer and tests; it holds types and constants only.
  */
-import type { FileResult, Summary } from '@courseware-check/checker-core';
+import type { FileResult, RuleMeta, Summary } from '@courseware-check/checker-core';
 
 export const CHANNELS = {
   startCheck: 'checker:start-check',
@@ -33,8 +33,9 @@ export interface CheckRequest {
 }
 
 export type ProgressMessage =
-  | { runId: string; type: 'discovered'; paths: string[] }
+  | { runId: string; type: 'discovered'; paths: string[]; rules: Record<string, RuleMeta> }
   | { runId: string; type: 'start'; index: number; path: string }
+  /** A file's verdict; sent again when it changes (what a folder's lessons share is judged last). */
   | { runId: string; type: 'done'; index: number; result: FileResult }
   | { runId: string; type: 'finished'; summary: Summary; cancelled: boolean }
   | { runId: string; type: 'failed'; message: string };

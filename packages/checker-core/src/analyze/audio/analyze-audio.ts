@@ -1,4 +1,5 @@
-import type { AudioAnalysis, AudioFacts } from '../../facts.js';
+import type { AudioAnalysis, AudioFacts } from '../../facts/facts.js';
+import type { AudioMeterOptions } from '../../facts/measurements.js';
 import type { ToolOptions } from '../../probe/run-tool.js';
 import { damageOf, streamRaw } from '../decode-stream.js';
 import { measureChannelBalance } from './channel-balance.js';
@@ -8,20 +9,8 @@ import { assessHum, HumMeter } from './hum.js';
 import { assessLoudness, LoudnessMeter } from './loudness.js';
 import { estimateSnr } from './stnr.js';
 
-/**
- * Detection parameters of the measurements, taken from the options of the rules that read them
- * (audio.hum, audio.clipping, audio.loudness), so that the facts stay compact: a summary per file,
- * never per-window arrays.
- */
-export interface AudioAnalysisOptions {
-  humMinProminenceDb: number;
-  humMinLevelDbfs: number;
-  clipThreshold: number;
-  clipMinRunSamples: number;
-  loudnessMaxDeviationLu: number;
-}
-
-export const DEFAULT_AUDIO_ANALYSIS: AudioAnalysisOptions = {
+/** The meters' defaults; a rule's options override them (the engine reads each rule's `audioMeters`). */
+export const DEFAULT_AUDIO_METERS: AudioMeterOptions = {
   humMinProminenceDb: 10,
   humMinLevelDbfs: -70,
   clipThreshold: 0.999,
@@ -41,7 +30,7 @@ const DIGITAL_SILENCE_FRACTION = 0.05;
 export async function analyzeAudio(
   path: string,
   audio: AudioFacts,
-  options: AudioAnalysisOptions = DEFAULT_AUDIO_ANALYSIS,
+  options: AudioMeterOptions = DEFAULT_AUDIO_METERS,
   tool: ToolOptions = {},
 ): Promise<AudioAnalysis> {
   const { sampleRateHz, channels } = audio;

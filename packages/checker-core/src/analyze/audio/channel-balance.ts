@@ -1,17 +1,11 @@
 import { frameMeanSquare, powerToDb, type HopLevels } from './frame-levels.js';
+import type { ChannelBalance } from '../../facts/measurements.js';
+export type { ChannelBalance };
 
 /** Frames within this many dB of the speech level count as active speech. */
 const ACTIVE_BELOW_SPEECH_DB = 20;
 /** A channel quieter than this over active speech carries nothing. */
 export const SILENT_CHANNEL_DBFS = -90;
-
-export interface ChannelBalance {
-  /** Mean level of each channel over active speech, dBFS (RMS); −Infinity for exact zeros. */
-  levelsDbfs: number[];
-  /** Front left minus front right, dB. */
-  differenceDb: number | null;
-  activeFrames: number;
-}
 
 /** Per-channel level over the frames where the mono mix is within 20 dB of its speech level. */
 export function measureChannelBalance(levels: HopLevels, speechLevelDbfs: number | null): ChannelBalance {

@@ -1,20 +1,10 @@
-import type { TimeRange } from '../../facts.js';
-import { round } from '../../units.js';
+import type { TimeRange } from '../../facts/facts.js';
+import { round } from '../../facts/units.js';
+import type { ClippingResult } from '../../facts/measurements.js';
+export type { ClippingResult };
 
 const MERGE_GAP_S = 0.1;
 const MAX_RANGES = 100;
-
-export interface ClippingResult {
-  /** Largest |sample| of the decoded float stream, dBFS (may exceed 0). */
-  peakDbfs: number;
-  /** Runs of ≥ `minRun` consecutive samples at |x| ≥ `threshold` in one channel. */
-  clippedRuns: number;
-  /** Samples above full scale (|x| > 1), which only a float decode can show. */
-  overshootSamples: number;
-  /** Where either happens, merged when closer than 0.1 s; the first 100. */
-  ranges: TimeRange[];
-  rangeCount: number;
-}
 
 /** Finds flat-topped runs and float overshoots, as AAC turns a clipped square top into both. */
 export class ClippingDetector {

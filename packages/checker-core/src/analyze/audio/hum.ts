@@ -1,5 +1,7 @@
 import { Biquad, lowPass } from './biquad.js';
 import { median } from './stats.js';
+import type { HumDetection, HumAssessment } from '../../facts/measurements.js';
+export type { HumDetection, HumAssessment };
 
 export const MAINS_HZ = [50, 60] as const;
 export const HARMONICS = [1, 2, 3, 4] as const;
@@ -116,25 +118,6 @@ export class HumMeter {
     for (const w of this.hann) windowSum += w;
     return { windowS: WINDOW_S, windowSum, windows: this.windows };
   }
-}
-
-export interface HumDetection {
-  mainsHz: number;
-  /** The strongest harmonic's frequency and its median level over the pauses with hum. */
-  frequencyHz: number;
-  levelDbfs: number;
-  /** Median height of the tone above the spectrum beside it, dB. */
-  prominenceDb: number;
-  pausesWithHum: number;
-  pauses: number;
-  /** The pause windows where the tone stands out. */
-  windowStartsS: number[];
-}
-
-export interface HumAssessment {
-  pauses: number;
-  /** The mains frequency heard in the most pauses; null when no pause has a tone over the thresholds. */
-  strongest: HumDetection | null;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { BiquadCoefficients } from './biquad.js';
 import { Growable } from './growable.js';
 import { mean, median } from './stats.js';
+import type { LoudnessSwing, LoudnessResult } from '../../facts/measurements.js';
+export type { LoudnessSwing, LoudnessResult };
 
 /** ITU-R BS.1770-4 K-weighting, designed for any sample rate (the libebur128 formulas). */
 export function kWeighting(sampleRateHz: number): [BiquadCoefficients, BiquadCoefficients] {
@@ -111,23 +113,6 @@ export class LoudnessMeter {
   finish(): Float64Array {
     return this.blockEnergy.toArray();
   }
-}
-
-export interface LoudnessSwing {
-  start: number;
-  end: number;
-  /** The 10 s median furthest from the file's median, and by how much (LU, signed). */
-  medianLufs: number;
-  deviationLu: number;
-}
-
-export interface LoudnessResult {
-  integratedLufs: number | null;
-  loudnessRangeLu: number | null;
-  /** Median of the short-term loudness values kept (see `assessLoudness`). */
-  shortTermMedianLufs: number | null;
-  maxShortTermLufs: number | null;
-  swings: LoudnessSwing[];
 }
 
 const toLufs = (energy: number) => (energy > 0 ? -0.691 + 10 * Math.log10(energy) : -Infinity);

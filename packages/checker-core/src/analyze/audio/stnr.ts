@@ -1,4 +1,6 @@
 import { frameMeanSquare, powerToDb, type HopLevels } from './frame-levels.js';
+import type { SnrEstimate } from '../../facts/measurements.js';
+export type { SnrEstimate };
 
 /** NIST SPQA `stnr -c` constants: 500 bins of 0.25 dB from −28.125 to 96.875 dB (16-bit scale). */
 const BINS = 500;
@@ -9,17 +11,6 @@ const BIN_DB = (HIGH_DB - LOW_DB) / BINS;
 const FULL_SCALE_DB16 = 20 * Math.log10(32768);
 const NOISE_PEAK_FRACTION = 0.1;
 const SPEECH_PERCENTILE = 0.95;
-
-export interface SnrEstimate {
-  /** 95th percentile of 20 ms frame power above the trough, dBFS (RMS). */
-  speechLevelDbfs: number | null;
-  /** The noise mode of the frame-power histogram, dBFS (RMS). */
-  noiseLevelDbfs: number | null;
-  snrDb: number | null;
-  frameCount: number;
-  /** 20 ms frames of exact zeros, left out of the histogram. */
-  digitalSilenceFrames: number;
-}
 
 /**
  * Blind speech-to-noise ratio by the NIST STNR method: a histogram of 20 ms frame powers (10 ms

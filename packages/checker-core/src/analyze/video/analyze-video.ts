@@ -1,4 +1,4 @@
-import type { VideoAnalysis, VideoFacts } from '../../facts.js';
+import type { VideoAnalysis, VideoFacts } from '../../facts/facts.js';
 import type { ToolOptions } from '../../probe/run-tool.js';
 import { damageOf, streamRaw } from '../decode-stream.js';
 import { ANALYSIS_HEIGHT, ANALYSIS_WIDTH, FRAME_BYTES, FrameMeter } from './frame-stats.js';

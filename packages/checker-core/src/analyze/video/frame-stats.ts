@@ -1,4 +1,6 @@
 import { Growable } from '../audio/growable.js';
+import type { FrameStats } from '../../facts/measurements.js';
+export type { FrameStats };
 
 /** The analysis picture: small enough to measure in TypeScript, large enough for means, cuts and neutrals. */
 export const ANALYSIS_WIDTH = 64;
@@ -13,25 +15,6 @@ export const NEUTRAL_MAX_CHROMA = 30;
 
 const LUMA_BINS = 16;
 const CHROMA_BINS = 8;
-
-/** Per decoded frame, in presentation order: a few numbers each, whatever the picture size. */
-export interface FrameStats {
-  count: number;
-  /** Presentation time of each frame, seconds (from the packet scan). */
-  timeS: Float64Array;
-  /** Mean luma and chroma, 8-bit code values. */
-  yMean: Float64Array;
-  uMean: Float64Array;
-  vMean: Float64Array;
-  /** Mean absolute luma difference to the previous frame (0 for the first). */
-  diff: Float64Array;
-  /** Histogram distance to the previous frame, 0 (same) to 1 (disjoint): shot cuts. */
-  cut: Float64Array;
-  /** Share of near-neutral pixels, and their mean chroma offsets from neutral (U−128, V−128). */
-  neutralShare: Float64Array;
-  neutralU: Float64Array;
-  neutralV: Float64Array;
-}
 
 /** Measures frames as they stream in; memory is a few numbers per frame. */
 export class FrameMeter {

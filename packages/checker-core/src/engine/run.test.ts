@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkTargets } from './check.js';
-import { loadProfile } from './profiles/load-profile.js';
-import { defineRule } from './rule.js';
+import { run } from './run.js';
+import { loadProfile } from '../profiles/load-profile.js';
+import { defineRule } from '../rules/rule.js';
 
-const sample = (name: string) => fileURLToPath(new URL(`../../../sample-media/${name}`, import.meta.url));
+const sample = (name: string) => fileURLToPath(new URL(`../../../../sample-media/${name}`, import.meta.url));
 
-describe('checkTargets', () => {
+describe('run', () => {
   it('turns a rule that throws into that file’s one-line internal error, and goes on', async () => {
     const web = await loadProfile('web');
     const broken = defineRule({
@@ -17,13 +17,8 @@ describe('checkTargets', () => {
       },
     });
     const profile = { name: 'test', settings: [...web.settings, { rule: broken, severity: 'error' as const, options: {} }] };
-    const results = await checkTargets(
-      [
-        { kind: 'media', path: sample('lesson-01-good.mp4'), readPath: sample('lesson-01-good.mp4'), sidecars: [] },
-        { kind: 'media', path: sample('lesson-04-low-res-late-audio.mp4'), readPath: sample('lesson-04-low-res-late-audio.mp4'), sidecars: [] },
-      ],
-      { profile, quick: true, jobs: 1 },
-    );
+    const { files: results, rules } = await run({ paths: [sample('lesson-01-good.mp4'), sample('lesson-04-low-res-late-audio.mp4')], profile, quick: true, jobs: 1 });
+    expect(rules['test.broken']).toEqual({ area: 'file', notice: '(test)', description: 'A rule with a bug.', severity: 'error' });
     expect(results[0]).toMatchObject({ status: 'error', error: { code: 'internal', message: 'internal error: rule test.broken failed (cannot read properties of undefined)' } });
     expect(results[1]!.status).toBe('fail');
     expect(results[1]!.findings.find((f) => f.rule === 'test.broken')!.status).toBe('pass');

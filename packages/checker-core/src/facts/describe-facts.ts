@@ -1,5 +1,5 @@
-import { formatBitrate, formatBytes, formatClock, formatFps } from '../units.js';
-import type { ReportedFacts } from './report-facts.js';
+import { formatBitrate, formatBytes, formatClock, formatFps } from './units.js';
+import type { ReportedFacts } from './reported-facts.js';
 
 /** A file's facts on one line: size · duration · video · audio. The text, HTML and app all show it. */
 export function describeFacts(facts: ReportedFacts): string {

@@ -1,6 +1,6 @@
-import type { Chapter, MediaFacts, TimeRange } from '../facts.js';
-import { round } from '../units.js';
-import { detectBlack, shotStarts } from './video/detect.js';
+import type { Chapter, MediaFacts, TimeRange } from '../../facts/facts.js';
+import { round } from '../../facts/units.js';
+import { detectBlack, shotStarts } from './picture-events.js';
 
 export interface Segment {
   /** Where the intro ends or the outro starts, seconds. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFrames } from '../../testing/make-facts.js';
-import { castDirection, castOver, detectBlack, detectFlashes, detectFrozenFrames, shotStarts } from './detect.js';
+import { castDirection, castOver, detectBlack, detectFlashes, detectFrozenFrames, shotStarts } from './picture-events.js';
 
 const luma = (values: number[]) => makeFrames(values.length, { yMean: values });
 

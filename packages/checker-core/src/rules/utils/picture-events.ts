@@ -1,5 +1,5 @@
-import type { TimeRange } from '../../facts.js';
-import type { FrameStats } from './frame-stats.js';
+import type { TimeRange } from '../../facts/facts.js';
+import type { FrameStats } from '../../facts/measurements.js';
 
 /** Frame i's end: the next frame's time, or its own time plus the last interval. */
 export function frameEndS(frames: FrameStats, i: number): number {

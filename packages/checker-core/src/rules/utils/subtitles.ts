@@ -1,4 +1,4 @@
-import type { MediaFacts, SubtitleTrack } from '../facts.js';
+import type { MediaFacts, SubtitleTrack } from '../../facts/facts.js';
 import { round, type Outcome } from '../rule.js';
 
 /** Detail findings kept per rule and file; the first finding's message gives the full count. */

@@ -3,6 +3,7 @@ import { readdir, realpath, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import iconv from 'iconv-lite';
+import type { SkippedPath } from '../facts/finding.js';
 
 export const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.mkv', '.m4v']);
 export const SUBTITLE_EXTENSIONS = new Set(['.srt', '.vtt']);
@@ -21,11 +22,6 @@ export interface CheckTarget extends FoundFile {
   sidecars: FoundFile[];
 }
 
-/** Something met while walking a folder and not checked, with the reason. */
-export interface SkippedPath {
-  path: string;
-  reason: string;
-}
 
 export interface Discovery {
   targets: CheckTarget[];

@@ -1,7 +1,25 @@
 import type { TimeRange } from './facts.js';
-import type { ReportedFacts } from './report/report-facts.js';
+import type { ReportedFacts } from './reported-facts.js';
 
 export type Severity = 'error' | 'warning';
+
+/** Where a rule belongs, for reports and the app: the sections of the notice's annex. */
+export type Area = 'file' | 'video' | 'audio' | 'sync' | 'subtitle' | 'intro-outro';
+
+/** What a report says of each rule it ran (as ESLint's formatters get `rulesMeta`): no reporter imports the rules. */
+export interface RuleMeta {
+  area: Area;
+  /** The phrase of the notice the rule comes from. */
+  notice: string;
+  description: string;
+  severity: Severity;
+}
+
+/** Something met while walking folders and not checked, with the reason. */
+export interface SkippedPath {
+  path: string;
+  reason: string;
+}
 export type FindingStatus = 'pass' | 'warn' | 'fail' | 'skip';
 export type FileStatus = 'pass' | 'warn' | 'fail' | 'error';
 

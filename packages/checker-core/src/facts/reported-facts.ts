@@ -1,4 +1,4 @@
-import type { AudioAnalysis, MediaFacts, SubtitleTrack, VideoAnalysis, VideoFacts } from '../facts.js';
+import type { AudioAnalysis, MediaFacts, SubtitleTrack, VideoAnalysis, VideoFacts } from './facts.js';
 
 /**
  * The facts a report carries: MediaFacts without the per-frame, per-cue and per-100 ms arrays that

@@ -1,21 +1,11 @@
-import type { ChannelBalance } from './analyze/audio/channel-balance.js';
-import type { ClippingResult } from './analyze/audio/clipping.js';
-import type { HumAssessment } from './analyze/audio/hum.js';
-import type { LoudnessResult } from './analyze/audio/loudness.js';
-import type { SnrEstimate } from './analyze/audio/stnr.js';
-import type { FrameStats } from './analyze/video/frame-stats.js';
-import type { DecodedText } from './subtitles/encoding.js';
-import type { Cue, ParseProblem } from './subtitles/parse.js';
+import type { TimeRange, ChannelBalance, ClippingResult, HumAssessment, LoudnessResult, SnrEstimate, FrameStats, DecodedText, Cue, ParseProblem } from './measurements.js';
 
 /**
  * MediaFacts: the one shape that probes fill and rules read.
  * Every number carries its unit in its name. `null` means "not known", never "zero".
  */
 
-export interface TimeRange {
-  start: number;
-  end: number;
-}
+export type { TimeRange };
 
 export interface ContainerFacts {
   /** What the leading bytes say, whatever the file is called. */

@@ -1,15 +1,15 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringifySync } from 'subtitle';
-import type { MediaFacts } from '../facts.js';
-import type { Finding } from '../finding.js';
-import { evaluate } from '../check.js';
-import { defaultOptionsOf } from '../rule.js';
+import type { MediaFacts } from '../facts/facts.js';
+import type { Finding } from '../facts/finding.js';
+import { evaluate } from './evaluate.js';
+import { defaultOptionsOf } from '../rules/rule.js';
 import { rulesById } from '../rules/index.js';
-import type { SubtitleEncoding } from './encoding.js';
-import { loadSubtitleFile } from './load.js';
-import type { Cue } from './parse.js';
-import { rewrapCues } from './rewrap.js';
+import type { SubtitleEncoding } from '../subtitles/encoding.js';
+import { loadSubtitleFile } from '../subtitles/load.js';
+import type { Cue } from '../subtitles/parse.js';
+import { rewrapCues } from '../subtitles/rewrap.js';
 
 export interface FixOptions {
   /** Where the fixed copy goes; never the original's own path. */

@@ -1,8 +1,16 @@
-import type { MediaFacts } from './facts.js';
-import type { Outcome, Severity } from './finding.js';
+import type { MediaFacts } from '../facts/facts.js';
+import type { Area, Outcome, Severity } from '../facts/finding.js';
 
-/** What a rule reads; the engine runs an expensive pass only when an enabled rule needs it. */
-export type Need = 'probe' | 'packets' | 'audio' | 'video' | 'subtitles';
+export type { Area };
+import type { AudioMeterOptions } from '../facts/measurements.js';
+
+/**
+ * What a rule reads; the engine runs an expensive pass only when an enabled rule needs it.
+ * `folder`: what the other lessons of the folder share (intros and outros), known only when the
+ * batch is done; the engine judges such a rule again then, on the facts a report keeps (without
+ * the per-frame and per-100 ms arrays, which are not held for a whole batch).
+ */
+export type Need = 'probe' | 'packets' | 'audio' | 'video' | 'subtitles' | 'folder';
 
 /** Facts available without decoding: `--quick` runs only rules that need no more. */
 export const QUICK_NEEDS: ReadonlySet<Need> = new Set(['probe', 'packets', 'subtitles']);
@@ -19,14 +27,13 @@ export interface OptionSpec<V extends OptionValue = OptionValue> {
 
 export type OptionSpecs<O> = { [K in keyof O]: O[K] extends OptionValue ? OptionSpec<O[K]> : never };
 
-export type Area = 'file' | 'video' | 'audio' | 'sync' | 'subtitle' | 'intro-outro';
 
 export interface RuleContext {
   /** The course language (`--language`). */
   language: 'zh' | 'en';
 }
 
-export type { Outcome } from './finding.js';
+export type { Outcome } from '../facts/finding.js';
 
 export interface Rule<O extends Record<string, OptionValue> = Record<string, OptionValue>> {
   id: string;
@@ -37,6 +44,10 @@ export interface Rule<O extends Record<string, OptionValue> = Record<string, Opt
   severity: Severity;
   needs: readonly Need[];
   options: OptionSpecs<O>;
+  /** The audio meters' parameters this rule's options set (one audio pass serves every rule). */
+  audioMeters?: (options: O) => Partial<AudioMeterOptions>;
+  /** The picture a timed finding shows: the event's first frame (a flash, a freeze) or the middle of its range (a shot). */
+  evidence?: 'event-start' | 'range-middle';
   /** Pure: reads facts, returns the rule's verdict first, then any detail findings. */
   check(facts: MediaFacts, options: O, context: RuleContext): Outcome | Outcome[];
 }
@@ -54,4 +65,4 @@ export function defaultOptionsOf<O extends Record<string, OptionValue>>(rule: Ru
 }
 
 /** Rules round their measurements with the reports' helper. */
-export { round } from './units.js';
+export { round } from '../facts/units.js';

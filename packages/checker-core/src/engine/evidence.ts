@@ -1,12 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
-import type { FileResult, Finding } from '../finding.js';
+import type { FileResult, Finding } from '../facts/finding.js';
 import { ffmpegPath } from '../probe/binaries.js';
 import { inputArgs, startTool, type ToolOptions } from '../probe/run-tool.js';
 
-/** Rules whose times point at pictures worth seeing. */
-const PICTURE_RULES = /^(video\.(flash|black|color-cast|stability)|intro\.duration|outro\.duration)$/;
 /** Frames taken a file at the most: each costs a seek and a decode. */
 const MAX_FRAMES_PER_FILE = 12;
 const WIDTH_PX = 320;
@@ -27,26 +25,28 @@ export async function extractFrameJpeg(path: string, timeS: number, options: Too
   return sharp(Buffer.from(result.stdout as Uint8Array)).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
 }
 
-/** Adds evidence frames to the timed picture findings of each file (the first place of each finding). */
-export async function attachEvidence(results: FileResult[], options: EvidenceOptions): Promise<void> {
+/** How each rule's timed findings are shown (the rules' `evidence` declarations), by rule id. */
+export type EvidenceKinds = ReadonlyMap<string, 'event-start' | 'range-middle'>;
+
+/** Adds the picture at each timed finding of the rules that declare one (the first place of each finding); `readPath` is where the file is read. */
+export async function attachEvidence(result: FileResult, readPath: string, fileIndex: number, kinds: EvidenceKinds, options: EvidenceOptions): Promise<void> {
   if (!options.dir && !options.embed) return;
+  if (result.facts?.kind !== 'media' || !result.facts.video) return;
   if (options.dir) await mkdir(options.dir, { recursive: true });
-  for (const [fileIndex, result] of results.entries()) {
-    if (result.facts?.kind !== 'media' || !result.facts.video) continue;
-    const wanted = result.findings.filter((f) => PICTURE_RULES.test(f.rule) && f.at?.length && f.status !== 'pass' && f.status !== 'skip').slice(0, MAX_FRAMES_PER_FILE);
-    for (const finding of wanted) await attachOne(result.path, fileIndex, finding, options);
-  }
+  const wanted = result.findings
+    .filter((f) => kinds.has(f.rule) && f.at?.length && f.status !== 'pass' && f.status !== 'skip' && !f.evidence && !f.evidenceDataUri)
+    .slice(0, MAX_FRAMES_PER_FILE);
+  for (const finding of wanted) await attachOne(result.path, readPath, fileIndex, finding, kinds.get(finding.rule)!, options);
 }
 
-async function attachOne(path: string, fileIndex: number, finding: Finding, options: EvidenceOptions): Promise<void> {
+async function attachOne(path: string, readPath: string, fileIndex: number, finding: Finding, kind: 'event-start' | 'range-middle', options: EvidenceOptions): Promise<void> {
   const range = finding.at![0]!;
   // ffmpeg drops frames before the seek point: a flash, a black run or a freeze is shown by its own
   // first frame (1 ms before it), a shot or an intro by its middle.
-  const eventStart = /^video\.(flash|black|stability)$/.test(finding.rule);
-  const timeS = eventStart ? range.start - 0.001 : (range.start + range.end) / 2;
+  const timeS = kind === 'event-start' ? range.start - 0.001 : (range.start + range.end) / 2;
   let jpeg: Buffer;
   try {
-    jpeg = await extractFrameJpeg(path, timeS);
+    jpeg = await extractFrameJpeg(readPath, timeS);
   } catch {
     return; // evidence is a courtesy: a frame that cannot be read leaves the finding as it is
   }

@@ -1,4 +1,4 @@
-import type { AudioAnalysis } from '../facts.js';
+import type { AudioAnalysis } from '../facts/facts.js';
 
 /** How much of a file's start and end is kept for matching: intros and outros are short. */
 export const PRINT_S = 30;

@@ -1,0 +1,121 @@
+import { analyzeAudio } from '../analyze/audio/analyze-audio.js';
+import { DecodeError } from '../analyze/decode-stream.js';
+import { analyzeVideo } from '../analyze/video/analyze-video.js';
+import type { MediaFacts, SubtitleTrack, UnreadableSubtitle } from '../facts/facts.js';
+import { fileStatusOf, type FileErrorCode, type FileResult } from '../facts/finding.js';
+import { factsForReport } from '../facts/reported-facts.js';
+import { MediaError, probeMedia, readHead } from '../probe/probe-media.js';
+import { StallError, type ToolOptions } from '../probe/run-tool.js';
+import type { Profile } from '../profiles/profile.js';
+import type { RuleContext } from '../rules/rule.js';
+import { loadEmbeddedSubtitles, loadSubtitleFile, SubtitleReadError } from '../subtitles/load.js';
+import type { CheckTarget, FoundFile } from './discover.js';
+import { judge } from './evaluate.js';
+import type { Plan } from './plan.js';
+import { soundPrint, type SoundPrint } from './shared-passages.js';
+
+export interface CheckOptions {
+  profile: Profile;
+  plan: Plan;
+  context: RuleContext;
+  signal?: AbortSignal;
+  /** A child process that writes nothing for this long is stopped and the file is an error (default 120 s). */
+  stallTimeoutS?: number;
+  /** ffmpeg threads per video decode; 1 in a batch of several files at once. */
+  decoderThreads?: number;
+}
+
+/**
+ * Checks one file: facts first (probe, subtitles, the decoding passes the plan asks for, the two
+ * side by side, each stream decoded once), then every rule. Never throws for a bad file: it gets
+ * status `error` with one line. Also returns the file's sound print, for intros shared in a folder.
+ */
+export async function checkFile(target: CheckTarget, options: CheckOptions): Promise<{ result: FileResult; print: SoundPrint | null }> {
+  const { plan } = options;
+  // One file's children stop together: a pass that fails takes its twin down with it.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const tool: ToolOptions = { signal, stallTimeoutS: options.stallTimeoutS };
+  let facts: MediaFacts;
+  try {
+    facts = target.kind === 'subtitle' ? await subtitleFileFacts(target) : await probeMedia(target.readPath, tool);
+    if (target.kind === 'media') Object.assign(facts, await loadTracks(target, facts, tool));
+    const { video, audio } = facts;
+    const [audioAnalysis, videoAnalysis] = await Promise.all([
+      plan.audio && audio ? analyzeAudio(target.readPath, audio, plan.audioMeters, tool).catch(tag('audio')) : undefined,
+      plan.video && video ? analyzeVideo(target.readPath, video, video.frameTimesS, { ...tool, threads: options.decoderThreads }).catch(tag('video')) : undefined,
+    ]);
+    if (audioAnalysis) facts.audioAnalysis = audioAnalysis;
+    if (videoAnalysis) facts.videoAnalysis = videoAnalysis;
+  } catch (error) {
+    stop.abort();
+    return { result: errorResultOf(target.path, error), print: null };
+  }
+  try {
+    const findings = judge(facts, options.profile, options.context, plan.quick);
+    const print = plan.folder && facts.audioAnalysis ? soundPrint(facts.audioAnalysis) : null;
+    return { result: { path: target.path, status: fileStatusOf(findings), facts: factsForReport(facts), findings, error: null }, print };
+  } catch (error) {
+    // A rule that throws is a bug of ours: this file says so in one line, and the batch goes on.
+    return { result: errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`), print: null };
+  }
+}
+
+/** Sidecars and streams inside the file; one that cannot be read is a subtitle finding, not the video's error. */
+async function loadTracks(target: CheckTarget, facts: MediaFacts, tool: ToolOptions): Promise<Pick<MediaFacts, 'subtitles' | 'unreadableSubtitles'>> {
+  const subtitles: SubtitleTrack[] = [];
+  const unreadableSubtitles: UnreadableSubtitle[] = [];
+  const load = async (path: string, read: () => Promise<SubtitleTrack>) => {
+    try {
+      subtitles.push(await read());
+    } catch (error) {
+      if (!(error instanceof SubtitleReadError)) throw error;
+      unreadableSubtitles.push({ path, message: error.message });
+    }
+  };
+  for (const sidecar of target.sidecars) await load(sidecar.path, () => loadSubtitleFile(sidecar.readPath, sidecar.path));
+  for (const stream of facts.subtitleStreams) {
+    await load(`${target.path}#stream:${stream.streamIndex}`, () => loadEmbeddedSubtitles(target.readPath, stream, tool, target.path));
+  }
+  return { subtitles, unreadableSubtitles };
+}
+
+/** Facts of a subtitle file given on its own: no streams, one track. */
+export async function subtitleFileFacts(file: FoundFile): Promise<MediaFacts> {
+  const track = await loadSubtitleFile(file.readPath, file.path);
+  const { sizeBytes } = await readHead(file.readPath);
+  return {
+    kind: 'subtitle',
+    sizeBytes,
+    durationS: null,
+    container: { signature: 'other', majorBrand: null, compatibleBrands: [], formatName: track.format, statedBitrateBps: null },
+    video: null,
+    audio: null,
+    audioStreamCount: 0,
+    subtitleStreams: [],
+    chapters: [],
+    sync: null,
+    subtitles: [track],
+  };
+}
+
+/** The one line a file that cannot be checked gets, whatever went wrong. */
+function errorResultOf(path: string, error: unknown): FileResult {
+  if (error instanceof MediaError || error instanceof SubtitleReadError) return errorResult(path, error.code, error.message);
+  if (error instanceof StallError) return errorResult(path, 'stalled', error.message);
+  if (error instanceof DecodeError) return errorResult(path, 'decode-failed', error.message);
+  return errorResult(path, 'internal', `internal error: ${(error as Error).message}`);
+}
+
+/** Names the stream in a decode error: "video: ffmpeg could not decode …". */
+function tag(stream: 'audio' | 'video') {
+  return (error: unknown): never => {
+    if (error instanceof StallError) throw new StallError(`${stream}: ${error.message}`);
+    if (error instanceof DecodeError && error.message !== 'cancelled') throw new DecodeError(`${stream}: ${error.message}`);
+    throw error;
+  };
+}
+
+function errorResult(path: string, code: FileErrorCode, message: string): FileResult {
+  return { path, status: 'error', facts: null, findings: [], error: { code, message } };
+}

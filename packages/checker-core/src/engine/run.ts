@@ -1,0 +1,81 @@
+import type { RuleMeta, SkippedPath } from '../facts/finding.js';
+import { resolveBinaries } from '../probe/binaries.js';
+import { loadProfile } from '../profiles/load-profile.js';
+import type { Profile } from '../profiles/profile.js';
+import { buildReport, type Report } from '../report/report.js';
+import { discover } from './discover.js';
+import type { EvidenceKinds, EvidenceOptions } from './evidence.js';
+import { planChecks } from './plan.js';
+import { checkTargets, type FileEvent } from './pool.js';
+
+export interface RunOptions {
+  /** Files and folders to check. */
+  paths: readonly string[];
+  /** `web` (default), `archive`, a profile file, or a profile already loaded. */
+  profile?: string | Profile;
+  /** Metadata only: the rules that need decoding report `skip`. */
+  quick?: boolean;
+  /** The course language, for `subtitle.language` (default `zh`). */
+  language?: 'zh' | 'en';
+  /** Files checked at once (default: CPU cores). */
+  jobs?: number;
+  /** Stop a child process that makes no progress for this long; the file is an error (default 120 s). */
+  stallTimeoutS?: number;
+  /** Cancels the run: the files that finished are reported, with `interrupted: true`. */
+  signal?: AbortSignal;
+  /** Pictures at the timed findings: as JPEG files in `dir`, and/or as data URIs in the findings. */
+  evidence?: EvidenceOptions;
+  onEvent?: (event: RunEvent) => void;
+}
+
+/** One stream of what happens: what will be checked, each file as it starts and as its verdict arrives (again when it changes). */
+export type RunEvent = { type: 'discovered'; paths: string[]; skipped: SkippedPath[]; rules: Record<string, RuleMeta> } | FileEvent;
+
+/** The paths hold nothing to check: a mistake in the command, not a file's failure. */
+export class NothingToCheckError extends Error {
+  override name = 'NothingToCheckError';
+}
+
+/**
+ * A whole check: profile → discover → check each file (with its evidence) → judge what a folder's
+ * lessons share → Report. The command line, the desktop app and any other caller run this and keep
+ * only their arguments, printing and exit codes, so that they cannot disagree.
+ */
+export async function run(options: RunOptions): Promise<Report> {
+  const profile = typeof options.profile === 'object' ? options.profile : await loadProfile(options.profile ?? 'web');
+  const { targets, skipped } = await discover(options.paths);
+  if (targets.length === 0) {
+    const why = skipped.map((s) => `; ${s.path}: ${s.reason}`).join('');
+    throw new NothingToCheckError(`nothing to check in ${options.paths.join(', ')}${why}`);
+  }
+  const rules = rulesMetaOf(profile);
+  options.onEvent?.({ type: 'discovered', paths: targets.map((t) => t.path), skipped, rules });
+  const quick = options.quick ?? false;
+  const language = options.language ?? 'zh';
+  const binaries = await resolveBinaries();
+  const kinds: EvidenceKinds = new Map(profile.settings.flatMap(({ rule }) => (rule.evidence ? [[rule.id, rule.evidence] as const] : [])));
+  const files = await checkTargets(targets, {
+    profile,
+    plan: planChecks(profile, quick),
+    context: { language },
+    jobs: options.jobs,
+    signal: options.signal,
+    stallTimeoutS: options.stallTimeoutS,
+    evidence: options.evidence && !quick ? { ...options.evidence, kinds } : undefined,
+    onEvent: options.onEvent,
+  });
+  return buildReport(files, {
+    profile: profile.name,
+    versions: { ffmpeg: binaries.ffmpeg.version, ffprobe: binaries.ffprobe.version },
+    quick,
+    language,
+    rules,
+    skipped,
+    interrupted: options.signal?.aborted ?? false,
+  });
+}
+
+/** What the report says of each rule of the profile (its formatters and the app read this, not the rules). */
+export function rulesMetaOf(profile: Profile): Record<string, RuleMeta> {
+  return Object.fromEntries(profile.settings.map(({ rule, severity }) => [rule.id, { area: rule.area, notice: rule.notice, description: rule.description, severity }]));
+}
