@@ -22,7 +22,7 @@ export function createProgress(stream: NodeJS.WriteStream): { onEvent: (event: R
     onEvent(event) {
       if (event.type === 'discovered') total = event.paths.length;
       else if (event.type === 'start') running.add(event.path);
-      else {
+      else if (event.type === 'file') {
         running.delete(event.result.path);
         completed = event.completed;
       }

@@ -16,6 +16,12 @@ export interface DecodeDamage {
   firstError: string | null;
 }
 
+/** A decoding pass's options: the child's, and where to report how far it has decoded. */
+export interface PassOptions extends ToolOptions {
+  /** Called as the decode advances, with the seconds of the stream decoded so far. */
+  onDecodedS?: (seconds: number) => void;
+}
+
 export interface DecodeArgs {
   /** Options before `-i` (decoder threads, …). */
   input?: string[];
@@ -36,7 +42,7 @@ export async function streamRaw(
   args: DecodeArgs,
   unitBytes: number,
   onUnits: (bytes: Buffer, units: number) => void,
-  options: ToolOptions = {},
+  options: ToolOptions & { onDelivered?: (units: number) => void } = {},
 ): Promise<DecodeDamage> {
   const { subprocess, done } = startTool(
     ffmpegPath(),
@@ -51,6 +57,7 @@ export async function streamRaw(
     const units = Math.floor(data.length / unitBytes);
     if (units > 0) onUnits(data.subarray(0, units * unitBytes), units);
     unitsDelivered += units;
+    if (units > 0) options.onDelivered?.(unitsDelivered);
     carry = Buffer.from(data.subarray(units * unitBytes));
   });
   const damage: DecodeDamage = { errorCount: 0, unitsAtError: [], firstError: null };

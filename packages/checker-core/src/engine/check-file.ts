@@ -23,6 +23,8 @@ export interface CheckOptions {
   stallTimeoutS?: number;
   /** ffmpeg threads per video decode; 1 in a batch of several files at once. */
   decoderThreads?: number;
+  /** How far the decoding passes have come, 0–1 (the slower pass's share of the duration). */
+  onDecodeProgress?: (fraction: number) => void;
 }
 
 /**
@@ -41,9 +43,14 @@ export async function checkFile(target: CheckTarget, options: CheckOptions): Pro
     facts = target.kind === 'subtitle' ? await subtitleFileFacts(target) : await probeMedia(target.readPath, tool);
     if (target.kind === 'media') Object.assign(facts, await loadTracks(target, facts, tool));
     const { video, audio } = facts;
+    const decodeAudio = plan.audio && audio !== null;
+    const decodeVideo = plan.video && video !== null;
+    const progress = decodeProgress(facts.durationS, decodeAudio, decodeVideo, options.onDecodeProgress);
     const [audioAnalysis, videoAnalysis] = await Promise.all([
-      plan.audio && audio ? analyzeAudio(target.readPath, audio, plan.audioMeters, tool).catch(tag('audio')) : undefined,
-      plan.video && video ? analyzeVideo(target.readPath, video, video.frameTimesS, { ...tool, threads: options.decoderThreads }).catch(tag('video')) : undefined,
+      decodeAudio ? analyzeAudio(target.readPath, audio, plan.audioMeters, { ...tool, onDecodedS: progress?.audio }).catch(tag('audio')) : undefined,
+      decodeVideo
+        ? analyzeVideo(target.readPath, video, video.frameTimesS, { ...tool, threads: options.decoderThreads, onDecodedS: progress?.video }).catch(tag('video'))
+        : undefined,
     ]);
     if (audioAnalysis) facts.audioAnalysis = audioAnalysis;
     if (videoAnalysis) facts.videoAnalysis = videoAnalysis;
@@ -59,6 +66,21 @@ export async function checkFile(target: CheckTarget, options: CheckOptions): Pro
     // A rule that throws is a bug of ours: this file says so in one line, and the batch goes on.
     return { result: errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`), print: null };
   }
+}
+
+/** Reports the slower of the two passes as a share of the file's duration, at most every 0.25 s. */
+function decodeProgress(durationS: number | null, audio: boolean, video: boolean, report: ((fraction: number) => void) | undefined) {
+  if (!report || !durationS || (!audio && !video)) return undefined;
+  const decodedS = { audio: audio ? 0 : Infinity, video: video ? 0 : Infinity };
+  let reportedAt = 0;
+  const update = (pass: 'audio' | 'video') => (seconds: number) => {
+    decodedS[pass] = seconds;
+    const now = Date.now();
+    if (now - reportedAt < 250) return;
+    reportedAt = now;
+    report(Math.min(1, Math.min(decodedS.audio, decodedS.video) / durationS));
+  };
+  return { audio: update('audio'), video: update('video') };
 }
 
 /** Sidecars and streams inside the file; one that cannot be read is a subtitle finding, not the video's error. */

@@ -10,6 +10,8 @@ import { findSharedPassages, type PrintedFile } from './shared-passages.js';
 /** A file starts, or its verdict arrives; `revised` when it is sent again because it changed. */
 export type FileEvent =
   | { type: 'start'; index: number; path: string; total: number }
+  /** How far a running file's decoding has come, 0–1 (a few times a second). */
+  | { type: 'progress'; index: number; path: string; fraction: number }
   | { type: 'file'; index: number; result: FileResult; completed: number; total: number; revised: boolean };
 
 export interface BatchOptions extends Omit<CheckOptions, 'decoderThreads'> {
@@ -44,7 +46,8 @@ export async function checkTargets(targets: readonly CheckTarget[], options: Bat
       const index = next++;
       const target = targets[index]!;
       options.onEvent?.({ type: 'start', index, path: target.path, total });
-      const { result, print } = await checkFile(target, { ...options, decoderThreads });
+      const onDecodeProgress = (fraction: number) => options.onEvent?.({ type: 'progress', index, path: target.path, fraction });
+      const { result, print } = await checkFile(target, { ...options, decoderThreads, onDecodeProgress });
       if (aborted()) return;
       if (print) prints.push({ index, path: target.path, folder: dirname(target.path), print });
       results[index] = await withEvidence(result, index);

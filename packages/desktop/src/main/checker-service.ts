@@ -34,7 +34,7 @@ export class CheckerService {
       onEvent: (event) => {
         if (event.type === 'discovered') emit({ runId, type: 'discovered', paths: event.paths, rules: event.rules });
         else if (event.type === 'start') emit({ runId, type: 'start', index: event.index, path: event.path });
-        else emit({ runId, type: 'done', index: event.index, result: event.result });
+        else if (event.type === 'file') emit({ runId, type: 'done', index: event.index, result: event.result });
       },
     }).then(
       (report) => {

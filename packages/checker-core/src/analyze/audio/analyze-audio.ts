@@ -1,7 +1,6 @@
 import type { AudioAnalysis, AudioFacts } from '../../facts/facts.js';
 import type { AudioMeterOptions } from '../../facts/measurements.js';
-import type { ToolOptions } from '../../probe/run-tool.js';
-import { damageOf, streamRaw } from '../decode-stream.js';
+import { damageOf, streamRaw, type PassOptions } from '../decode-stream.js';
 import { measureChannelBalance } from './channel-balance.js';
 import { ClippingDetector } from './clipping.js';
 import { HopLevelMeter, type HopLevels } from './frame-levels.js';
@@ -31,7 +30,7 @@ export async function analyzeAudio(
   path: string,
   audio: AudioFacts,
   options: AudioMeterOptions = DEFAULT_AUDIO_METERS,
-  tool: ToolOptions = {},
+  tool: PassOptions = {},
 ): Promise<AudioAnalysis> {
   const { sampleRateHz, channels } = audio;
   const meters = {
@@ -54,7 +53,7 @@ export async function analyzeAudio(
       meters.loudness.push(samples, units);
       frames += units;
     },
-    tool,
+    { ...tool, onDelivered: tool.onDecodedS && ((sampleFrames) => tool.onDecodedS!(sampleFrames / sampleRateHz)) },
   );
 
   const levels = meters.levels.finish(sampleRateHz);

@@ -1,9 +1,8 @@
 import type { VideoAnalysis, VideoFacts } from '../../facts/facts.js';
-import type { ToolOptions } from '../../probe/run-tool.js';
-import { damageOf, streamRaw } from '../decode-stream.js';
+import { damageOf, streamRaw, type PassOptions } from '../decode-stream.js';
 import { ANALYSIS_HEIGHT, ANALYSIS_WIDTH, FRAME_BYTES, FrameMeter } from './frame-stats.js';
 
-export interface VideoDecodeOptions extends ToolOptions {
+export interface VideoDecodeOptions extends PassOptions {
   /** ffmpeg decoder threads; 1 when several files are decoded at once (more throughput in a batch). */
   threads?: number;
 }
@@ -27,7 +26,7 @@ export async function analyzeVideo(path: string, video: VideoFacts, frameTimesS:
     (bytes, units) => {
       for (let i = 0; i < units; i++) meter.push(bytes.subarray(i * FRAME_BYTES, (i + 1) * FRAME_BYTES));
     },
-    options,
+    { ...options, onDelivered: options.onDecodedS && ((frames) => options.onDecodedS!(frameTimesS[Math.min(frames, frameTimesS.length) - 1] ?? 0)) },
   );
   const frames = meter.finish(frameTimesS, video.timing.nominalFrameDurationS ?? 0.04);
   return { frameCount: frames.count, damage: damageOf(damage, (frame) => frameTimesS[Math.min(frame, frameTimesS.length - 1)] ?? 0), analysisWidth: ANALYSIS_WIDTH, analysisHeight: ANALYSIS_HEIGHT, frames };
