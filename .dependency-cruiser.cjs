@@ -12,9 +12,10 @@ const allowed = {
   probe: ['facts', 'probe'],
   analyze: ['facts', 'probe', 'analyze'],
   subtitles: ['facts', 'probe', 'subtitles'],
+  messages: ['facts', 'messages'],
   rules: ['facts', 'subtitles', 'rules'],
   profiles: ['facts', 'rules', 'profiles'],
-  report: ['facts', 'report'],
+  report: ['facts', 'messages', 'report'],
 };
 
 const layerRules = Object.entries(allowed).map(([name, may]) => ({
@@ -36,6 +37,13 @@ module.exports = {
       to: { dependencyTypesNot: ['local', 'type-only'] },
     },
     {
+      name: 'messages-browser-safe',
+      comment: 'messages/ runs in the app\'s renderer too: no node: module (npm packages that run in a browser, such as intl-messageformat, are fine)',
+      severity: 'error',
+      from: { path: layer('messages'), pathNot: notTests },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'core-never-imports-the-front-ends',
       comment: 'checker-core knows no terminal and no window',
       severity: 'error',
@@ -44,10 +52,10 @@ module.exports = {
     },
     {
       name: 'renderer-imports-only-the-browser-safe-facts',
-      comment: 'the renderer runs in a sandboxed window: from the core, only @courseware-check/checker-core/facts',
+      comment: 'the renderer runs in a sandboxed window: from the core, only @courseware-check/checker-core/facts and /messages',
       severity: 'error',
       from: { path: '^packages/desktop/src/renderer/' },
-      to: { path: core, pathNot: layer('facts') },
+      to: { path: core, pathNot: `${layer('facts')}|${layer('messages')}` },
     },
     {
       name: 'no-circular',

@@ -2,6 +2,14 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadProfile, rules, type OptionSpec } from '@courseware-check/checker-core';
+import { catalogues, type MessageId } from '@courseware-check/checker-core/messages';
+
+/** The messages of a group of ids, English and Chinese (ICU MessageFormat, as the catalogues hold them). */
+function messageTable(ids: MessageId[]): string[] {
+  if (ids.length === 0) return [];
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  return ['| messageId | en | zh |', '| --- | --- | --- |', ...ids.map((id) => `| \`${id}\` | ${cell(catalogues.en[id])} | ${cell(catalogues.zh[id])} |`), ''];
+}
 
 export async function renderRulesDoc(): Promise<string> {
   const archive = await loadProfile('archive');
@@ -12,6 +20,11 @@ export async function renderRulesDoc(): Promise<string> {
     '',
     'Every rule of the active profile is reported for every video file, passes included.',
     'Severity is the default; a profile may change it, change options, or turn the rule off.',
+    'A rule of severity warning that is not met has status `warn`, never `fail`.',
+    '',
+    'Each finding carries `messageId` and `params`; its `message` and `expected` are rendered from them in the',
+    "run's locale (`--locale zh|en`) with the catalogues in packages/checker-core/src/messages (ICU MessageFormat).",
+    'Each rule lists its messages below; the messages several rules share are at the end.',
     '',
     '| id | notice | severity | needs |',
     '| --- | --- | --- | --- |',
@@ -30,7 +43,11 @@ export async function renderRulesDoc(): Promise<string> {
       }
       lines.push('');
     }
+    lines.push(...messageTable((Object.keys(catalogues.en) as MessageId[]).filter((id) => id.startsWith(`${rule.id}/`))));
   }
+  const own = new Set(rules.map((r) => r.id));
+  lines.push('## Shared messages', '', 'Skips, subtitle track names, intro and outro evidence, and files that cannot be checked (`error.messageId`).', '');
+  lines.push(...messageTable((Object.keys(catalogues.en) as MessageId[]).filter((id) => !own.has(id.split('/')[0]!))));
   return lines.join('\n');
 }
 

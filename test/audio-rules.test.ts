@@ -138,7 +138,7 @@ describe('audio.loudness (EBU R128)', () => {
 
   it('reports the +12 dB burst and the −12 dB dip as swings at their times (±3 s)', () => {
     const loudness = finding('loudness-steps', 'audio.loudness');
-    expect(loudness.status).toBe('fail');
+    expect(loudness.status).toBe('warn');
     expect(loudness.severity).toBe('warning');
     const ranges = loudness.at!;
     expect(ranges).toHaveLength(2);

@@ -81,7 +81,7 @@ describe('the command line of REPORT.md', () => {
     const { report, run } = await checkJson(['--profile', profile, small]);
     const ids = report.files[0]!.findings.map((f) => f.rule);
     expect(ids).not.toContain('video.duration');
-    expect(report.files[0]!.findings.find((f) => f.rule === 'video.resolution')).toMatchObject({ status: 'fail', severity: 'warning' });
+    expect(report.files[0]!.findings.find((f) => f.rule === 'video.resolution')).toMatchObject({ status: 'warn', severity: 'warning' });
     expect(report.files[0]!.status).toBe('warn');
     expect(run.exitCode).toBe(0);
   });
@@ -91,6 +91,19 @@ describe('the command line of REPORT.md', () => {
     const run = await runCli(['--format', 'json', '--output', out, good]);
     expect(run.stdout).toBe('');
     expect(JSON.parse(await readFile(out, 'utf8')).files).toHaveLength(1);
+  });
+
+  it('-o and --output-file are --output; `-o -` is standard output', async () => {
+    for (const flag of ['-o', '--output-file']) {
+      const out = join(scratch, `report${flag}.json`);
+      const run = await runCli(['--format', 'json', flag, out, good]);
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`json report written to ${out}`);
+      expect(JSON.parse(await readFile(out, 'utf8')).files).toHaveLength(1);
+    }
+    const dash = await runCli(['--format', 'json', '-o', '-', good]);
+    expect(JSON.parse(dash.stdout).files).toHaveLength(1);
   });
 
   it('JUnit: valid XML, one suite per file, one case per rule, failures for failing error rules', async () => {
@@ -107,12 +120,13 @@ describe('the command line of REPORT.md', () => {
     expect(suites[2].testcase.error.message).toBe('no such file');
   });
 
-  it('the text report lists failures first with measured and expected, then a summary line', async () => {
-    const { stdout } = await runCli([small]);
+  it('the text report lists failures first, what was measured in words and what is expected, then a summary line', async () => {
+    const { stdout } = await runCli(['--locale', 'en', small]);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(`FAIL  ${small}`);
-    expect(lines[2]).toMatch(/✗ error\s+video\.resolution: displayed 640×360: below 720p/);
-    expect(lines[3]).toMatch(/measured .*shortSidePx=360; expected shorter side ≥ 720 px/);
+    expect(lines[2]).toMatch(/✗ error\s+video\.resolution: displayed 640×360: below 720p; export at 720p or more/);
+    expect(lines[3]).toMatch(/^\s+expected shorter side ≥ 720 px$/);
+    expect(stdout).not.toMatch(/shortSidePx|measured /);
     expect(stdout).toMatch(/1 file\(s\): 0 passed, 0 with warnings, 1 failed, 0 could not be checked — profile web/);
   });
 

@@ -88,8 +88,13 @@ describe('the desktop window in Chromium, against the real checker', () => {
     await page.click('#file-list li[data-path$="lesson-02-phone.mp4"]');
     const frameRate = page.locator('#details tr[data-rule="video.frame-rate"]');
     await expect(frameRate.getAttribute('class')).resolves.toBe('fail');
-    expect(await frameRate.locator('.message').textContent()).toBe('frame rate is 30 fps; expected 25 fps or 29.97 fps');
-    expect(await frameRate.locator('.measured').textContent()).toBe('实测 30 · 要求 25 | 29.97 fps, constant');
+    // The window's language, findings included: what is wrong, in words and units, and what to do.
+    expect(await frameRate.locator('.message').textContent()).toBe('帧率为 30 fps，须为 25 或 29.97 fps：导出时把帧率设为 29.97');
+    expect(await frameRate.locator('.measured').textContent()).toBe('要求 25 或 29.97 fps，恒定帧率');
+    // Failures first; what passed is collapsed; a rule with detail rows counts once.
+    expect(await page.locator('#details details.passes').getAttribute('open')).toBeNull();
+    expect(await page.locator('#details > table tr').first().getAttribute('class')).toBe('fail');
+    expect(await page.textContent('#file-list li[data-path$="lesson-02-phone.mp4"] .count')).toBe('8 个问题');
     expect(await page.locator('#details tr[data-rule="subtitle.encoding"] .message').first().textContent()).toContain('GBK/GB18030');
     expect(await page.textContent('#status-line')).toBe('共 4 个文件：0 个通过，1 个有警告，3 个不通过，0 个无法检查');
     await page.screenshot({ path: join(ARTIFACTS, 'app-after-check.png') });
@@ -102,7 +107,7 @@ describe('the desktop window in Chromium, against the real checker', () => {
     await page.click('#file-list li[data-path$="lesson-01-good.mp4"]');
     const bitrate = page.locator('#details tr[data-rule="video.bitrate"]');
     expect(await bitrate.getAttribute('class')).toBe('fail');
-    expect(await bitrate.locator('.message').textContent()).toMatch(/is below 4 Mbps$/);
+    expect(await bitrate.locator('.message').textContent()).toMatch(/低于 4 Mbps：导出时把视频码率设为 4 Mbps 以上$/);
   });
 
   it('exports the results as a self-contained HTML report', async () => {
@@ -117,6 +122,9 @@ describe('the desktop window in Chromium, against the real checker', () => {
   it('switches the interface to English', async () => {
     await page.click('#ui-language');
     expect(await page.textContent('#title')).toBe('Courseware check');
+    // The findings follow, from their ids and parameters: no new check.
+    expect(await page.locator('#details tr[data-rule="video.bitrate"] .message').textContent()).toMatch(/is below 4 Mbps: export at 4 Mbps or more$/);
+    expect(await page.locator('#details tr[data-rule="video.bitrate"] .measured').textContent()).toBe('expected ≥ 4 Mbps');
     expect(await page.textContent('#status-line')).toBe('4 files: 0 pass, 0 with warnings, 4 fail, 0 could not be checked · saved to courseware-report.html');
     await page.screenshot({ path: join(ARTIFACTS, 'app-english-archive.png') });
   });

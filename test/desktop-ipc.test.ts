@@ -26,6 +26,7 @@ describe('IPC arguments are validated whatever the renderer sends', () => {
     ['an unknown built-in profile', { ...valid, profile: { kind: 'builtin', name: 'broadcast' } }],
     ['a profile file that is not a path', { ...valid, profile: { kind: 'file', path: { toString: 1 } } }],
     ['an unknown course language', { ...valid, language: 'fr' }],
+    ['an unknown locale', { ...valid, locale: 'fr' }],
     ['an array for the request', [valid]],
   ])('refuses %s', (_what, request) => {
     expect(() => validateCheckRequest(request)).toThrow(InvalidMessage);

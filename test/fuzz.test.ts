@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '@courseware-check/checker-core';
+import { random } from '../packages/checker-core/src/testing/signals.js';
 import { checkJson } from './helpers/cli.js';
 import { AAC, H264, makeMedia, testPicture, testSound } from './helpers/media.js';
 
@@ -10,18 +11,6 @@ import { AAC, H264, makeMedia, testPicture, testSound } from './helpers/media.js
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 const TRUNCATIONS = 30;
 const FLIPS = 30;
-
-/** mulberry32: a small, well-mixed 32-bit generator, enough to place cuts and flips reproducibly. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let folder: string;
 let report: Report;

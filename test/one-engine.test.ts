@@ -27,11 +27,12 @@ const verdictsOf = (file: FileResult) => file.findings.map(({ evidence: _file, e
 describe('one engine: the command line and the app agree', () => {
   it('on a folder of lessons that share their intro: the same findings and counts, file by file', async () => {
     const folder = await course();
-    const { report: cli } = await checkJson([folder]);
+    // The same locale for both, so that their messages can be compared word for word.
+    const { report: cli } = await checkJson(['--locale', 'en', folder]);
 
     const service = new CheckerService();
     const messages: ProgressMessage[] = [];
-    const request = validateCheckRequest({ paths: [folder], profile: { kind: 'builtin', name: 'web' }, language: 'zh' });
+    const request = validateCheckRequest({ paths: [folder], profile: { kind: 'builtin', name: 'web' }, language: 'zh', locale: 'en' });
     const { runId } = await service.start(request, (message) => messages.push(message));
     await service.settled(runId);
     // What the window ends up showing: the last verdict sent for each file.

@@ -92,7 +92,7 @@ describe('subtitles through the CLI', () => {
 
   it('the text report shows the cue’s time, line number and text; JUnit fails the rule', async () => {
     const text = (await runCli([join(folder, 'long.mp4')])).stdout;
-    expect(text).toContain('subtitle.line-length @ 0:01.2: cue 2 (line 6): chinese line of width 25; Chinese line ≤ 18');
+    expect(text).toContain('subtitle.line-length @ 0:01.2: cue 2 (line 6): Chinese line of width 25; Chinese line ≤ 18: break or shorten it');
     expect(text).toContain(`“${LONG_LINE}”`);
     const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse((await runCli(['--format', 'junit', join(folder, 'gbk.mp4')])).stdout);
     const testcase = xml.testsuites.testsuite.testcase.find((c: { name: string }) => c.name === 'subtitle.encoding');

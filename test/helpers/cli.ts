@@ -11,9 +11,15 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The environment a test starts from, whatever the machine's: English messages, no colours asked
+ * for; a test that studies these sets them itself.
+ */
+const NEUTRAL_ENV = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'C.UTF-8', NO_COLOR: undefined, FORCE_COLOR: undefined };
+
 /** Runs the real command line, as a user would, in a fresh process. */
 export async function runCli(args: string[], options: Options = {}): Promise<CliRun> {
-  const result = await execa('node', [BIN, ...args], { reject: false, cwd: REPO_ROOT, ...options });
+  const result = await execa('node', [BIN, ...args], { reject: false, cwd: REPO_ROOT, ...options, env: { ...NEUTRAL_ENV, ...options.env } });
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 

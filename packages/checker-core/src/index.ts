@@ -8,6 +8,7 @@ export { run, rulesMetaOf, NothingToCheckError, type RunOptions, type RunEvent }
 export type { FileEvent } from './engine/pool.js';
 export { discover, SUBTITLE_EXTENSIONS, VIDEO_EXTENSIONS, type CheckTarget, type Discovery, type FoundFile } from './engine/discover.js';
 export { fixSubtitleFile, FixError, serialize, type FixOptions, type FixResult } from './engine/fix-subtitles.js';
+export * from './engine/fix/index.js';
 export { extractFrameJpeg, type EvidenceOptions } from './engine/evidence.js';
 export { defineRule, defaultOptionsOf, type AnyRule, type Need, type OptionSpec, type OptionValue, type Rule, type RuleContext } from './rules/rule.js';
 export { rules, rulesById } from './rules/index.js';
@@ -19,6 +20,7 @@ export { resolveBinaries, ffmpegPath, ffprobePath, BinaryError, type Binaries } 
 export { buildReport, exitCodeOf, summarize, SCHEMA_VERSION, TOOL_NAME, TOOL_VERSION, type Report, type ReportContext, type Summary } from './report/report.js';
 export { formatJson } from './report/json.js';
 export { formatJunit } from './report/junit.js';
+export { formatNdjson, formatNdjsonFile, formatNdjsonSummary } from './report/ndjson.js';
 export { formatText, type TextOptions } from './report/text.js';
 export { formatHtml, type HtmlOptions } from './report/html.js';
 export { rewrapCues } from './subtitles/rewrap.js';

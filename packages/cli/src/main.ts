@@ -12,13 +12,15 @@ async function main(): Promise<number> {
   try {
     const parsed = await parseArguments(process.argv.slice(2), { defaultJobs: availableParallelism() });
     if (parsed.command === 'done') return 0;
-    // The checker (ffmpeg lookup, sharp, the rules) loads only now: `--help` and a bad option stay fast.
+    // The checker (ffmpeg lookup, sharp, the rules) loads only now: `--help`, `-v` and a bad option stay fast.
+    if (parsed.command === 'version') return await (await import('./version.js')).printVersion(parsed.verbose);
     if (parsed.command === 'fix-subtitles') return await (await import('./fix-subtitles.js')).runFixSubtitles(parsed);
-    if (parsed.paths.length === 0 && !existsSync(SAMPLE_MEDIA)) {
+    if (parsed.inputs.length === 0 && !existsSync(SAMPLE_MEDIA)) {
       throw new UsageError('name the lesson files or folders to check, e.g. `courseware-check lessons/` (see --help)');
     }
-    const paths = parsed.paths.length > 0 ? parsed.paths : [relative(process.cwd(), SAMPLE_MEDIA) || '.'];
-    return await (await import('./run-check.js')).runCheck({ ...parsed, paths });
+    const paths = parsed.inputs.length > 0 ? await (await import('./expand-paths.js')).expandInputs(parsed.inputs) : [relative(process.cwd(), SAMPLE_MEDIA) || '.'];
+    if (paths.length === 0) throw new UsageError('nothing to check: standard input ("-") held no paths');
+    return await (await import('./run-check.js')).runCheck(parsed, paths);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`courseware-check: ${printable(error.message)}\n`);

@@ -1,42 +1,38 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import {
-  exitCodeOf,
-  formatJson,
-  formatJunit,
-  formatHtml,
-  formatText,
-  NothingToCheckError,
-  printable,
-  ProfileError,
-  run,
-  type Report,
-} from '@courseware-check/checker-core';
-import { UsageError, type CheckArguments, type Format } from './arguments.js';
+import { exitCodeOf, NothingToCheckError, printable, ProfileError, run, type Report } from '@courseware-check/checker-core';
+import { UsageError, type CheckArguments } from './arguments.js';
+import { createOutput } from './output.js';
 import { watchPackageManager } from './package-manager-watch.js';
 import { createProgress } from './progress.js';
+import { createReportWriter } from './report-writer.js';
+import { countWarnings } from './warnings.js';
 
-const FORMATTERS: Record<Format, (report: Report, args: CheckArguments) => string> = {
-  text: (report, args) => formatText(report, { color: args.color, verbose: args.verbose }),
-  json: (report) => formatJson(report),
-  junit: (report) => formatJunit(report),
-  html: (report) => formatHtml(report),
-};
+/**
+ * Exit codes of a run stopped by a signal: 128 + the signal's number, as shells report them.
+ * SIGPIPE stands for standard output's reader going away (`| head`), which Node reports as EPIPE.
+ */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGPIPE: 141 } as const;
 
-/** Exit codes of a run stopped by a signal: 128 + the signal's number, as shells report them. */
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
-
-/** Runs a check and prints its report; returns the exit code (0 all good, 1 a file failed, 2 the command was invalid). */
-export async function runCheck(args: CheckArguments): Promise<number> {
+/**
+ * Runs a check and writes its report (as the files finish, where the format streams); returns the
+ * exit code: 0 all good, 1 a file failed or could not be checked or more warnings than
+ * --max-warnings, 2 the command was invalid, 130/143 stopped by a signal.
+ */
+export async function runCheck(args: CheckArguments, paths: string[]): Promise<number> {
   // Everything the command asks for is checked before any file is: a bad output fails in a second, not after the batch.
   await checkOutputs(args);
-  const progress = createProgress(process.stderr);
   const controller = new AbortController();
   let stoppedBy: keyof typeof SIGNAL_EXIT_CODES | null = null;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT_CODES) => {
     stoppedBy ??= signal;
     controller.abort();
   };
+  // The reader of standard output went away (`| head`): stop checking what nobody will read, as `cat` would.
+  const output = createOutput(args.output, () => onSignal('SIGPIPE'));
+  // Progress goes to standard error, on a terminal only; a result written meanwhile clears its line first.
+  const progress = createProgress(process.stderr, { color: args.progressColor });
+  const writer = createReportWriter(args, (text) => progress.around(() => output.write(text)));
   const signals = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const listener = () => onSignal(signal);
     process.on(signal, listener);
@@ -47,18 +43,23 @@ export async function runCheck(args: CheckArguments): Promise<number> {
   let total = 0;
   try {
     report = await run({
-      paths: args.paths,
+      paths,
       profile: args.profile,
       quick: args.quick,
       language: args.language,
+      locale: args.locale,
       jobs: args.jobs,
       stallTimeoutS: args.stallTimeoutS,
       signal: controller.signal,
       // The HTML report carries its evidence frames inside it; --evidence writes them as files too.
       evidence: args.evidence || args.format === 'html' ? { dir: args.evidence, embed: args.format === 'html' } : undefined,
       onEvent: (event) => {
-        if (event.type === 'discovered') total = event.paths.length;
+        if (event.type === 'discovered') {
+          total = event.paths.length;
+          writer.discovered(event.rules);
+        }
         progress.onEvent(event);
+        if (event.type === 'file') writer.file(event.result, event.revised);
       },
     });
   } catch (error) {
@@ -68,18 +69,24 @@ export async function runCheck(args: CheckArguments): Promise<number> {
     progress.finish();
     for (const off of signals) off();
   }
-  const output = FORMATTERS[args.format](report, args);
-  if (args.output) {
-    await writeFile(args.output, output);
-    process.stderr.write(`courseware-check: ${args.format} report written to ${printable(args.output)}\n`);
-  } else {
-    process.stdout.write(output);
-  }
+  writer.finish(report);
+  if (args.output) process.stderr.write(`courseware-check: ${args.format} report written to ${printable(args.output)}\n`);
+  if (stoppedBy === 'SIGPIPE') return SIGNAL_EXIT_CODES.SIGPIPE;
   if (stoppedBy) {
     process.stderr.write(`courseware-check: interrupted (${stoppedBy}) after ${report.files.length} of ${total} file(s)\n`);
     return SIGNAL_EXIT_CODES[stoppedBy];
   }
-  return exitCodeOf(report);
+  const code = exitCodeOf(report);
+  if (args.maxWarnings !== undefined) {
+    const warnings = countWarnings(report);
+    if (warnings > args.maxWarnings) {
+      process.stderr.write(
+        `courseware-check: ${warnings} warning(s), more than --max-warnings ${args.maxWarnings} (warning-severity rules not met, once per rule and file)\n`,
+      );
+      return 1;
+    }
+  }
+  return code;
 }
 
 /** `--output` must name a file in an existing folder; `--evidence` a folder (made if missing), not a file. */

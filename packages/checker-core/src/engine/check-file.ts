@@ -2,22 +2,23 @@ import { analyzeAudio } from '../analyze/audio/analyze-audio.js';
 import { DecodeError } from '../analyze/decode-stream.js';
 import { analyzeVideo } from '../analyze/video/analyze-video.js';
 import type { MediaFacts, SubtitleTrack, UnreadableSubtitle } from '../facts/facts.js';
-import { fileStatusOf, type FileErrorCode, type FileResult } from '../facts/finding.js';
+import { fileStatusOf, type FileErrorCode, type FileResult, type Locale } from '../facts/finding.js';
+import { renderMessage } from '../messages/render.js';
 import { factsForReport } from '../facts/reported-facts.js';
 import { MediaError, probeMedia, readHead } from '../probe/probe-media.js';
 import { StallError, type ToolOptions } from '../probe/run-tool.js';
 import type { Profile } from '../profiles/profile.js';
-import type { RuleContext } from '../rules/rule.js';
 import { loadEmbeddedSubtitles, loadSubtitleFile, SubtitleReadError } from '../subtitles/load.js';
 import type { CheckTarget, FoundFile } from './discover.js';
-import { judge } from './evaluate.js';
+import { judge, type JudgeContext } from './evaluate.js';
 import type { Plan } from './plan.js';
 import { soundPrint, type SoundPrint } from './shared-passages.js';
 
 export interface CheckOptions {
   profile: Profile;
   plan: Plan;
-  context: RuleContext;
+  /** The rules' context and the locale of the messages. */
+  context: JudgeContext;
   signal?: AbortSignal;
   /** A child process that writes nothing for this long is stopped and the file is an error (default 120 s). */
   stallTimeoutS?: number;
@@ -56,7 +57,7 @@ export async function checkFile(target: CheckTarget, options: CheckOptions): Pro
     if (videoAnalysis) facts.videoAnalysis = videoAnalysis;
   } catch (error) {
     stop.abort();
-    return { result: errorResultOf(target.path, error), print: null };
+    return { result: errorResultOf(target.path, error, options.context.locale), print: null };
   }
   try {
     const findings = judge(facts, options.profile, options.context, plan.quick);
@@ -64,7 +65,7 @@ export async function checkFile(target: CheckTarget, options: CheckOptions): Pro
     return { result: { path: target.path, status: fileStatusOf(findings), facts: factsForReport(facts), findings, error: null }, print };
   } catch (error) {
     // A rule that throws is a bug of ours: this file says so in one line, and the batch goes on.
-    return { result: errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`), print: null };
+    return { result: errorResult(target.path, 'internal', `internal error: ${(error as Error).message}`, options.context.locale), print: null };
   }
 }
 
@@ -122,11 +123,11 @@ export async function subtitleFileFacts(file: FoundFile): Promise<MediaFacts> {
 }
 
 /** The one line a file that cannot be checked gets, whatever went wrong. */
-function errorResultOf(path: string, error: unknown): FileResult {
-  if (error instanceof MediaError || error instanceof SubtitleReadError) return errorResult(path, error.code, error.message);
-  if (error instanceof StallError) return errorResult(path, 'stalled', error.message);
-  if (error instanceof DecodeError) return errorResult(path, 'decode-failed', error.message);
-  return errorResult(path, 'internal', `internal error: ${(error as Error).message}`);
+function errorResultOf(path: string, error: unknown, locale?: Locale): FileResult {
+  if (error instanceof MediaError || error instanceof SubtitleReadError) return errorResult(path, error.code, error.message, locale);
+  if (error instanceof StallError) return errorResult(path, 'stalled', error.message, locale);
+  if (error instanceof DecodeError) return errorResult(path, 'decode-failed', error.message, locale);
+  return errorResult(path, 'internal', `internal error: ${(error as Error).message}`, locale);
 }
 
 /** Names the stream in a decode error: "video: ffmpeg could not decode …". */
@@ -138,6 +139,9 @@ function tag(stream: 'audio' | 'video') {
   };
 }
 
-function errorResult(path: string, code: FileErrorCode, message: string): FileResult {
-  return { path, status: 'error', facts: null, findings: [], error: { code, message } };
+/** `detail` is what the probe or decoder said (English); the message, by id per code, says it to a person in the run's locale. */
+function errorResult(path: string, code: FileErrorCode, detail: string, locale: Locale = 'en'): FileResult {
+  const messageId = `file-error/${code}`;
+  const params = { detail };
+  return { path, status: 'error', facts: null, findings: [], error: { code, message: renderMessage(locale, messageId, params), messageId, params } };
 }

@@ -7,6 +7,13 @@ import type { SkippedPath } from '../facts/finding.js';
 
 export const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.mkv', '.m4v']);
 export const SUBTITLE_EXTENSIONS = new Set(['.srt', '.vtt']);
+/**
+ * Video types a walk does not take: named on the command line they are checked (and fail
+ * `container.mp4`); met while walking they are listed as skipped, never left out silently.
+ * `.ts` is MPEG-TS when named; while walking it may as well be TypeScript, and is skipped the same way.
+ */
+export const OTHER_VIDEO_EXTENSIONS = new Set(['.avi', '.flv', '.wmv', '.ts', '.webm', '.mpg', '.mpeg', '.3gp']);
+export const NOT_A_LESSON_VIDEO_TYPE = 'not a lesson video type';
 
 /** A file as the report names it, and where to read it (an alias for a name that is not UTF-8). */
 export interface FoundFile {
@@ -29,8 +36,9 @@ export interface Discovery {
 }
 
 /**
- * Expands paths into check targets: folders are walked recursively for video and subtitle files;
- * a file named on the command line is checked whatever its extension (the bytes decide).
+ * Expands paths into check targets: folders are walked recursively for video and subtitle files
+ * (other video types met there are listed in `skipped`); a file named on the command line is
+ * checked whatever its extension (the bytes decide).
  * Missing paths are kept, so that each gets its own one-line error.
  */
 export async function discover(paths: readonly string[]): Promise<Discovery> {
@@ -144,6 +152,10 @@ async function walk(folder: WalkedFolder, root: string, into: FoundFile[], skipp
     if (isDirectory) await walk({ shown, raw }, root, into, skipped, visited);
     else if (isFile) {
       const extension = extname(name.shown).toLowerCase();
+      if (OTHER_VIDEO_EXTENSIONS.has(extension)) {
+        skipped.push({ path: shown, reason: `${NOT_A_LESSON_VIDEO_TYPE} (${extension}; name the file to check it anyway)` });
+        continue;
+      }
       if (!VIDEO_EXTENSIONS.has(extension) && !SUBTITLE_EXTENSIONS.has(extension)) continue;
       into.push({ path: shown, readPath: name.utf8 ? shown : await aliasOf(raw, extension) });
     }

@@ -47,8 +47,12 @@ export async function checkTargets(targets: readonly CheckTarget[], options: Bat
       const target = targets[index]!;
       options.onEvent?.({ type: 'start', index, path: target.path, total });
       const onDecodeProgress = (fraction: number) => options.onEvent?.({ type: 'progress', index, path: target.path, fraction });
+      const startedAt = new Date();
       const { result, print } = await checkFile(target, { ...options, decoderThreads, onDecodeProgress });
       if (aborted()) return;
+      // Wall time of this file's check (probe, decoding passes, rules); evidence frames are not counted.
+      result.startedAt = startedAt.toISOString();
+      result.elapsedS = (Date.now() - startedAt.getTime()) / 1000;
       if (print) prints.push({ index, path: target.path, folder: dirname(target.path), print });
       results[index] = await withEvidence(result, index);
       completed++;

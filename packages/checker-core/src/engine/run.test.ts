@@ -13,7 +13,7 @@ describe('run', () => {
       id: 'test.broken', area: 'file', notice: '(test)', description: 'A rule with a bug.', severity: 'error', needs: ['probe'], options: {},
       check: (facts) => {
         if (facts.sizeBytes > 2_000_000) throw new TypeError('cannot read properties of undefined');
-        return { status: 'pass', message: 'fine', measured: null, expected: '' };
+        return { status: 'pass', messageId: 'expected/none', measured: null, expectedId: 'expected/none' };
       },
     });
     const profile = { name: 'test', settings: [...web.settings, { rule: broken, severity: 'error' as const, options: {} }] };

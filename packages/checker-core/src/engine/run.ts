@@ -17,6 +17,8 @@ export interface RunOptions {
   quick?: boolean;
   /** The course language, for `subtitle.language` (default `zh`). */
   language?: 'zh' | 'en';
+  /** The language of every message a person reads (`--locale`); the command line defaults it from LC_ALL, LC_MESSAGES, LANG. */
+  locale?: 'zh' | 'en';
   /** Files checked at once (default: CPU cores). */
   jobs?: number;
   /** Stop a child process that makes no progress for this long; the file is an error (default 120 s). */
@@ -52,12 +54,14 @@ export async function run(options: RunOptions): Promise<Report> {
   options.onEvent?.({ type: 'discovered', paths: targets.map((t) => t.path), skipped, rules });
   const quick = options.quick ?? false;
   const language = options.language ?? 'zh';
+  // Findings carry ids and parameters; their messages are rendered in this locale (the library's default: English).
+  const locale = options.locale ?? 'en';
   const binaries = await resolveBinaries();
   const kinds: EvidenceKinds = new Map(profile.settings.flatMap(({ rule }) => (rule.evidence ? [[rule.id, rule.evidence] as const] : [])));
   const files = await checkTargets(targets, {
     profile,
     plan: planChecks(profile, quick),
-    context: { language },
+    context: { language, locale },
     jobs: options.jobs,
     signal: options.signal,
     stallTimeoutS: options.stallTimeoutS,
@@ -69,6 +73,7 @@ export async function run(options: RunOptions): Promise<Report> {
     versions: { ffmpeg: binaries.ffmpeg.version, ffprobe: binaries.ffprobe.version },
     quick,
     language,
+    locale,
     rules,
     skipped,
     interrupted: options.signal?.aborted ?? false,

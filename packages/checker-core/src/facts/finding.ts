@@ -25,12 +25,37 @@ export type FileStatus = 'pass' | 'warn' | 'fail' | 'error';
 
 export type Measured = number | string | boolean | null | Record<string, unknown>;
 
-/** One verdict of a rule, as its `check` returns it. */
+/** The language every message a person reads is written in (`--locale`). */
+export type Locale = 'zh' | 'en';
+export const LOCALES: readonly Locale[] = ['zh', 'en'];
+
+/**
+ * A message by id, with the numbers and names it shows: rendered per locale by the catalogue
+ * (`@courseware-check/checker-core/messages`), never written as prose where it is decided.
+ */
+export interface MessageRef {
+  messageId: string;
+  params?: MessageParams;
+}
+
+/** A message's parameters: numbers, names, flags, lists of values, and messages nested in it (a list of them is joined). */
+export type MessageValue = string | number | boolean | null | (string | number)[] | MessageRef | MessageRef[];
+export type MessageParams = { [name: string]: MessageValue | undefined };
+
+/**
+ * One verdict of a rule, as its `check` returns it: ids and numbers, no prose. A rule returns `fail`
+ * when it is not met; its configured severity decides whether that is a failure or a warning.
+ */
 export interface Outcome {
   status: FindingStatus;
-  message: string;
+  /** Stable id of what the finding says, e.g. `video.frame-rate/not-allowed`. */
+  messageId: string;
+  /** The numbers and names the message shows (JSON keeps them, so scripts never parse prose). */
+  params?: MessageParams;
   measured: Measured;
-  expected: string;
+  /** What the rule asks for, as a message id and its parameters; rendered into a Finding's `expected`. */
+  expectedId: string;
+  expectedParams?: MessageParams;
   at?: TimeRange[];
   /** Subtitle findings: the sidecar file, the 1-based cue index and the offending line. */
   subtitle?: string;
@@ -38,10 +63,15 @@ export interface Outcome {
   line?: string;
 }
 
-/** An outcome in a report: the engine adds the rule's id and its severity. */
+/** An outcome in a report: the engine adds the rule's id, its severity, and the messages rendered in the run's locale. */
 export interface Finding extends Outcome {
   rule: string;
   severity: Severity;
+  params: MessageParams;
+  /** `messageId` with `params`, in the run's locale. */
+  message: string;
+  /** `expectedId` with `expectedParams`, in the run's locale. */
+  expected: string;
   /** A JPEG of the picture at the finding's first time, written where `--evidence DIR` asked. */
   evidence?: string;
   /** The same JPEG as a data URI, for the self-contained HTML report. */
@@ -50,7 +80,11 @@ export interface Finding extends Outcome {
 
 export interface FileError {
   code: FileErrorCode;
+  /** In the run's locale. */
   message: string;
+  /** The message's id and parameters (`file-error/<code>`), so the app can show it in its own language. */
+  messageId?: string;
+  params?: MessageParams;
 }
 
 export type FileErrorCode =
@@ -73,9 +107,13 @@ export interface FileResult {
   facts: ReportedFacts | null;
   findings: Finding[];
   error: FileError | null;
+  /** Seconds this file's check took (probe, decoding passes, rules), as the engine measured it. */
+  elapsedS?: number;
+  /** ISO 8601 time this file's check started. */
+  startedAt?: string;
 }
 
-/** How a finding reads to a person: a failing warning-severity rule is a warning. */
+/** How a finding reads to a person: a failing warning-severity rule is a warning (the engine already says `warn`; older reports may not). */
 export function findingLevel(finding: Finding): FindingStatus {
   return finding.status === 'fail' && finding.severity === 'warning' ? 'warn' : finding.status;
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { execa } from 'execa';
+import { startTool } from './run-tool.js';
 
 const require = createRequire(import.meta.url);
 
@@ -41,7 +41,10 @@ export function resolveBinaries(): Promise<Binaries> {
 
 async function describe(path: string): Promise<Binary> {
   try {
-    const { stdout } = await execa(path, ['-version']);
+    const result = await startTool(path, ['-version'], { encoding: 'utf8', bufferStdout: true, maxBufferBytes: 1024 * 1024, stallTimeoutS: 30 }).done;
+    if (result.startError) throw result.startError;
+    if (result.exitCode !== 0) throw new Error(`-version exited with ${result.exitCode ?? result.signal}`);
+    const stdout = result.stdout;
     const firstLine = stdout.split('\n', 1)[0] ?? '';
     return { path, version: firstLine.replace(/\s+Copyright.*$/, '').trim() };
   } catch (error) {

@@ -61,6 +61,19 @@ export interface Mp4Track {
   compositionOffsetsTicks: Int32Array | null;
   /** Zero-based indexes of the sync samples (`stss`); null when absent, meaning every sample is one. */
   syncSamples: Uint32Array | null;
+  /** Chunks `stco`/`co64` lists, and the samples `stsc` puts in all of them (more than `sampleCount` when it over-claims). */
+  chunkCount: number;
+  samplesInChunks: number;
+  /** Entries of `stsd` (sample descriptions); demuxers switch description per chunk when there are several. */
+  sampleDescriptionCount: number;
+  /** Runs of `stts` and the first run's delta: a single run of delta 1 is how uncompressed sound is timed. */
+  timeToSampleRuns: number;
+  firstSampleDeltaTicks: number | null;
+  /**
+   * Sound tracks: the QuickTime sound description's version (0 in ISO files) and, for versions 1
+   * and 2, the sample frames it says a packet holds; null for other tracks.
+   */
+  soundDescription: { version: number; framesPerPacket: number } | null;
 }
 
 /** A `moov` larger than this is not courseware (a 2-hour file's is a few MiB): no reading it into memory. */
@@ -170,6 +183,8 @@ function parseTrak(trak: Reader): Mp4Track {
   const codec = entry ? entry.fourcc(4) : '';
   const edts = trak.child('edts');
   const elst = edts?.child('elst') ?? null;
+  const stts = stbl.need('stts');
+  const sttsRuns = stts.count(4, 8, 8);
   return {
     trackId,
     handler,
@@ -179,7 +194,20 @@ function parseTrak(trak: Reader): Mp4Track {
     durationS: durationTicks / timescale,
     editList: elst ? parseElst(elst) : [],
     ...parseSampleTables(stbl, handler === 'soun' && entry ? soundBytesPerSample(entry) : null),
+    sampleDescriptionCount: stsd.u32(4),
+    timeToSampleRuns: sttsRuns,
+    firstSampleDeltaTicks: sttsRuns > 0 ? stts.u32(12) : null,
+    soundDescription: handler === 'soun' && entry ? soundDescriptionOf(entry) : null,
   };
+}
+
+/** The sound description's version and, for versions 1 and 2, the sample frames a packet holds (0 when unstated). */
+function soundDescriptionOf(entry: Reader): { version: number; framesPerPacket: number } | null {
+  if (entry.bytes.length < 36) return null;
+  const version = entry.u16(16);
+  if (version === 1 && entry.bytes.length >= 52) return { version, framesPerPacket: entry.u32(36) };
+  if (version === 2 && entry.bytes.length >= 72) return { version, framesPerPacket: entry.u32(68) };
+  return { version, framesPerPacket: 0 };
 }
 
 function parseElst(elst: Reader): Mp4Edit[] {
@@ -237,6 +265,8 @@ type SampleTables = Pick<
   | 'durationsTicks'
   | 'compositionOffsetsTicks'
   | 'syncSamples'
+  | 'chunkCount'
+  | 'samplesInChunks'
 >;
 
 function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): SampleTables {
@@ -253,7 +283,9 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
     } else {
       sampleCount = stsz.count(8, 12, 4);
       sizes = new Float64Array(sampleCount);
-      for (let i = 0; i < sampleCount; i++) sizes[i] = stsz.u32(12 + 4 * i);
+      // Bounded by count(): plain reads (this loop sees every sample of the file).
+      const view = stsz.view;
+      for (let i = 0; i < sampleCount; i++) sizes[i] = view.getUint32(12 + 4 * i);
     }
   } else {
     const stz2 = stbl.need('stz2');
@@ -290,6 +322,23 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
   const decodeTicks = new Float64Array(capacity);
   const durationsTicks = new Float64Array(capacity);
   const entrySamples = merged ? new Uint32Array(capacity) : null;
+  if (!merged) {
+    // Per sample: durations run by run (a fill each), decode times their running sum. Kept out of the
+    // chunk loop below, which then only places bytes: this runs once per file, before any JIT warms up.
+    let filled = 0;
+    for (let run = 0; filled < sampleCount; run++) {
+      const count = Math.min(stts.u32(8 + 8 * run), sampleCount - filled);
+      const delta = stts.u32(8 + 8 * run + 4);
+      if (delta >= 2 ** 31 && count > 0) throw new Invalid('negative stts delta'); // a signed value written unsigned
+      durationsTicks.fill(delta, filled, filled + count);
+      filled += count;
+    }
+    let time = 0;
+    for (let i = 0; i < sampleCount; i++) {
+      decodeTicks[i] = time;
+      time += durationsTicks[i]!;
+    }
+  }
   let entry = 0;
   let sample = 0;
   for (let run = 0; run < stscCount && sample < sampleCount; run++) {
@@ -315,14 +364,18 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
         for (; sample < last; sample++) {
           offsetsBytes[sample] = at;
           at += sizesBytes[sample]!;
-          decodeTicks[sample] = durations.timeTicks;
-          durationsTicks[sample] = durations.advance(1);
         }
         entry = sample;
       }
     }
   }
   if (sample < sampleCount) throw new Invalid('samples without a chunk');
+  let samplesInChunks = 0;
+  for (let run = 0; run < stscCount; run++) {
+    const firstChunk = stsc.u32(8 + 12 * run) - 1;
+    const nextFirstChunk = run + 1 < stscCount ? stsc.u32(8 + 12 * (run + 1)) - 1 : chunkCount;
+    samplesInChunks += Math.max(0, Math.min(nextFirstChunk, chunkCount) - firstChunk) * stsc.u32(8 + 12 * run + 4);
+  }
 
   return {
     sampleCount,
@@ -335,6 +388,8 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
     durationsTicks: durationsTicks.subarray(0, entry),
     compositionOffsetsTicks: merged ? null : parseCtts(stbl.child('ctts'), sampleCount),
     syncSamples: parseStss(stbl.child('stss'), sampleCount),
+    chunkCount,
+    samplesInChunks,
   };
 }
 

@@ -6,8 +6,8 @@ export interface StreamPackets {
   count: number;
   totalBytes: number;
   /** Decode order, in the stream's time-base ticks. */
-  ptsTicks: number[];
-  dtsTicks: number[];
+  ptsTicks: ArrayLike<number>;
+  dtsTicks: ArrayLike<number>;
   /** Latest presentation end (pts + duration), in ticks. */
   endTicks: number | null;
   firstPtsTicks: number | null;
@@ -27,7 +27,7 @@ export interface PacketScan {
  * Keeps timestamps only for `timestampStreams` (the video), sums for the rest.
  */
 export async function scanPackets(path: string, streamIndexes: number[], timestampStreams: number[], options: ToolOptions = {}): Promise<PacketScan> {
-  const streams = new Map<number, StreamPackets>();
+  const streams = new Map<number, StreamPackets & { ptsTicks: number[]; dtsTicks: number[] }>();
   for (const index of streamIndexes) {
     streams.set(index, { count: 0, totalBytes: 0, ptsTicks: [], dtsTicks: [], endTicks: null, firstPtsTicks: null, firstDiscarded: false });
   }
@@ -38,10 +38,12 @@ export async function scanPackets(path: string, streamIndexes: number[], timesta
     { ...options, encoding: 'utf8', bufferStdout: false },
   );
   const collected = collectStderr(subprocess);
-  for await (const line of subprocess.iterable({ from: 'stdout' })) {
-    const [indexText, ptsText, dtsText, durationText, sizeText, flags = ''] = String(line).split(',');
+  const onLine = (line: string) => {
+    const [indexText, ptsText, dtsText, durationText, sizeText, flags = ''] = line.split(',');
+    // A packet with side data (the trimmed AAC priming's skip samples) is followed by an empty row: not a packet.
+    if (!indexText) return;
     const stream = streams.get(Number(indexText));
-    if (!stream) continue;
+    if (!stream) return;
     const pts = parseTicks(ptsText) ?? parseTicks(dtsText);
     const dts = parseTicks(dtsText) ?? pts;
     const duration = parseTicks(durationText) ?? 0;
@@ -56,8 +58,16 @@ export async function scanPackets(path: string, streamIndexes: number[], timesta
       stream.ptsTicks.push(pts);
       stream.dtsTicks.push(dts);
     }
-  }
+  };
+  let partialLine = '';
+  subprocess.stdout!.setEncoding('utf8');
+  subprocess.stdout!.on('data', (chunk: string) => {
+    const lines = (partialLine + chunk).split('\n');
+    partialLine = lines.pop()!;
+    for (const line of lines) onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+  });
   await done;
+  if (partialLine) onLine(partialLine);
   const stderr = collected();
   // "partial file" is the demuxer meeting the end of the data early; a corrupt packet mid-file is not truncation.
   return { streams, partial: /partial file/i.test(stderr), stderr };

@@ -69,7 +69,8 @@ export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | 
     measuredBitrateBps: measuredBitrate(packets, durationS),
     statedBitrateBps: parseNumber(stream.bit_rate),
     timing: analyzeVideoTiming(packets?.ptsTicks ?? [], packets?.dtsTicks ?? [], timeBaseS),
-    frameTimesS: Array.from(packets?.ptsTicks ?? [], (ticks) => ticks * timeBaseS).sort((a, b) => a - b),
+    // Sorted as ticks, then scaled: the same order and values as scaling first (the time base is positive), without a comparator.
+    frameTimesS: Array.from(new Float64Array(packets?.ptsTicks ?? []).sort(), (ticks) => ticks * timeBaseS),
   };
 }
 

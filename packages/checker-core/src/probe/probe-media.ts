@@ -3,8 +3,9 @@ import type { FileErrorCode } from '../facts/finding.js';
 import type { MediaFacts } from '../facts/facts.js';
 import { readContainerSignature } from './container.js';
 import { ProbeError, runFfprobe, type FfprobeStream } from './ffprobe.js';
+import { packetsFromIndex } from './index-packets.js';
 import { indexedEndBytes, readMp4Index, readTopLevelBoxes, trackCoverage, type Mp4Index } from './mp4-index.js';
-import { scanPackets, type PacketScan } from './packets.js';
+import { scanPackets, type PacketScan, type StreamPackets } from './packets.js';
 import type { ToolOptions } from './run-tool.js';
 import {
   firstStreamOfType,
@@ -33,8 +34,21 @@ const TRUNCATION_TOLERANCE = 0.98;
 /** Fallback: packets a demuxer may drop before an edit list's start (AAC priming of up to 2112 samples) or after its end. */
 const EDIT_LIST_TRIMMED_PACKETS = 3;
 
-/** Facts from ffprobe and one demux-only packet scan: everything `--quick` needs. */
-export async function probeMedia(path: string, tool: ToolOptions = {}): Promise<MediaFacts> {
+export interface ProbeOptions {
+  /**
+   * Where the packets' timestamps, sizes and flags come from: `auto` (default) reads them from an
+   * MP4 / QuickTime index where it can and scans the packets otherwise; `scan` always scans;
+   * `index` never scans and throws where the index cannot give them (for the tests that prove the two equal).
+   */
+  packets?: 'auto' | 'scan' | 'index';
+}
+
+/**
+ * Facts from ffprobe and the packets' timestamps and sizes: everything `--quick` needs. For MP4 and
+ * QuickTime the packets are read from the `moov` index (what the demuxer would read, without reading
+ * it); for Matroska and anything the index cannot give, from one demux-only packet scan.
+ */
+export async function probeMedia(path: string, tool: ToolOptions = {}, options: ProbeOptions = {}): Promise<MediaFacts> {
   const { sizeBytes, head } = await readHead(path);
   const signature = readContainerSignature(head);
   const looksLikeMp4 = signature.signature === 'iso-bmff' || signature.signature === 'quicktime';
@@ -65,7 +79,10 @@ export async function probeMedia(path: string, tool: ToolOptions = {}): Promise<
   const cut = looksLikeMp4 && !index ? await cutInsideMoov(path, sizeBytes) : null;
   if (cut) throw new MediaError('truncated', cut);
 
-  const packets = await scanPackets(path, judged.map((s) => s.index), videoStream ? [videoStream.index] : [], tool);
+  const mode = options.packets ?? 'auto';
+  const indexed = index && fromIndex === null && mode !== 'scan' ? packetsOfIndex(index, judged, output.streams?.length ?? 0) : null;
+  if (mode === 'index' && !indexed) throw new Error('the MP4 index cannot give the packets of this file');
+  const packets = indexed ?? (await scanPackets(path, judged.map((s) => s.index), videoStream ? [videoStream.index] : [], tool));
   if (fromIndex === undefined) {
     const fromPackets = truncationFromPackets(packets, judged);
     if (fromPackets) throw new MediaError('truncated', fromPackets);
@@ -97,6 +114,20 @@ export async function probeMedia(path: string, tool: ToolOptions = {}): Promise<
           }
         : null,
   };
+}
+
+/** Every judged stream's packets from the index, as the scan would read them; null when one cannot be had so. */
+function packetsOfIndex(index: Mp4Index, streams: FfprobeStream[], streamCount: number): PacketScan | null {
+  // The MP4 demuxer makes one stream per `trak`, in order.
+  if (index.tracks.length !== streamCount) return null;
+  const packets = new Map<number, StreamPackets>();
+  for (const stream of streams) {
+    const track = index.tracks[stream.index];
+    const read = track ? packetsFromIndex(index, track, stream) : null;
+    if (!read) return null;
+    packets.set(stream.index, read);
+  }
+  return { streams: packets, partial: false, stderr: '' };
 }
 
 /**

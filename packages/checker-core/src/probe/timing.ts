@@ -20,7 +20,7 @@ export function analyzeVideoTiming(ptsTicks: ArrayLike<number>, dtsTicks: ArrayL
     }
   }
 
-  const sorted = Float64Array.from(ptsTicks).sort();
+  const sorted = new Float64Array(ptsTicks).sort();
   const deltas = new Float64Array(Math.max(0, sorted.length - 1));
   for (let i = 1; i < sorted.length; i++) deltas[i - 1] = sorted[i]! - sorted[i - 1]!;
   const modeTicks = mostCommonPositive(deltas);

@@ -1,7 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { isAlias, isCollection, isScalar, parseDocument, visit, type ErrorCode, type YAMLError } from 'yaml';
+import type { Document, ErrorCode, YAMLError } from 'yaml';
 import { ProfileError } from './profile-error.js';
 import { printable } from '../facts/printable.js';
 import { describeValue, quoteKey } from './profile-words.js';
@@ -29,8 +29,12 @@ export async function readProfileFile(path: string, notFound: string): Promise<P
   const text = await readText(path, notFound, fail);
   // JSON is read by the YAML parser too (JSON is YAML 1.2 with the JSON schema): one parser, whose
   // error codes are put into words; Node's JSON.parse quotes the text in its messages.
-  return parseStructured(text, fail, extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML');
+  // The YAML parser (20 ms to load) is loaded only for a profile file, never for the built-in profiles.
+  const yaml = await import('yaml');
+  return parseStructured(yaml, text, fail, extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML');
 }
+
+type Yaml = typeof import('yaml');
 
 async function readText(path: string, notFound: string, fail: (message: string) => ProfileError): Promise<string> {
   // stat first: opening a FIFO or a device can block or act on the device.
@@ -137,7 +141,8 @@ const YAML_PROBLEMS: Partial<Record<ErrorCode, string>> = {
   NON_STRING_KEY: 'a key that is not a string',
 };
 
-function parseStructured(text: string, fail: (message: string) => ProfileError, language: 'YAML' | 'JSON'): ProfileData {
+function parseStructured(yaml: Yaml, text: string, fail: (message: string) => ProfileError, language: 'YAML' | 'JSON'): ProfileData {
+  const { parseDocument } = yaml;
   // logLevel 'error': warnings are collected in doc.warnings, never printed (no process.emitWarning,
   // no YAMLWarning object on stderr); they are refused below like errors.
   const doc = parseDocument(text, { logLevel: 'error', uniqueKeys: true, prettyErrors: true, ...(language === 'JSON' ? { schema: 'json' } : {}) });
@@ -155,13 +160,14 @@ function parseStructured(text: string, fail: (message: string) => ProfileError, 
   } catch (error) {
     // An alias to no anchor, or too many aliases: the library's message names the alias, so it is not shown.
     if (/excessive alias count/i.test((error as Error | undefined)?.message ?? '')) throw fail(yamlProblem(undefined, 'too many aliases'));
-    throw fail(yamlProblem(unresolvedAliasAt(doc, text), 'an alias (*name) to no anchor (&name) before it'));
+    throw fail(yamlProblem(unresolvedAliasAt(yaml, doc, text), 'an alias (*name) to no anchor (&name) before it'));
   }
   return toData(value, fail, 0, []);
 }
 
 /** Where the first alias that names no anchor defined before it is. */
-function unresolvedAliasAt(doc: ReturnType<typeof parseDocument>, text: string): { line: number; col: number } | undefined {
+function unresolvedAliasAt(yaml: Yaml, doc: Document, text: string): { line: number; col: number } | undefined {
+  const { isAlias, isCollection, isScalar, visit } = yaml;
   const anchors = new Set<string>();
   let offset: number | undefined;
   visit(doc, (_key, node) => {

@@ -1,28 +1,33 @@
 import type { ReportedFacts } from '../facts/reported-facts.js';
-import { findingLevel, findingRank, type Area, type FileResult, type Finding, type RuleMeta } from '../facts/finding.js';
-import { formatClock, formatMeasured } from '../facts/units.js';
+import { findingLevel, findingRank, type Area, type FileResult, type Finding, type Locale, type RuleMeta } from '../facts/finding.js';
+import { formatClock } from '../facts/units.js';
 import { describeFacts } from '../facts/describe-facts.js';
+import { fileErrorMessage, findingExpected, findingMessage } from '../messages/localize.js';
 import type { Report } from './report.js';
 
 export interface HtmlOptions {
-  /** Interface language of the report (findings' messages stay as the rules write them). */
-  lang?: 'zh' | 'en';
+  /** Language of the report, its findings included; default: the report's locale (`report.options.locale`). */
+  lang?: Locale;
 }
 
 const TEXT = {
   zh: {
     title: '课件技术检查报告', files: '文件', pass: '通过', warn: '警告', fail: '不通过', error: '无法检查', skip: '跳过',
-    mostFailed: '最常不通过的规则', filterStatus: '按状态', filterRule: '按规则', all: '全部', measured: '实测', expected: '要求',
+    mostFailed: '最常不通过的规则', filterStatus: '按状态', filterRule: '按规则', all: '全部', expected: '要求',
+    problems: (n: number) => `${n} 个问题`, passedRules: (n: number) => `${n} 项通过`, skippedRules: (n: number) => `${n} 项跳过`, noProblems: '没有问题',
     area: { file: '文件', video: '画面', audio: '声音', sync: '音画同步', subtitle: '字幕', 'intro-outro': '片头片尾' } as Record<Area, string>,
     facts: '技术参数', profile: '规范', tool: '工具', none: '无', duration: '时长', size: '大小', evidence: '画面证据', created: '生成时间',
   },
   en: {
     title: 'Courseware check report', files: 'files', pass: 'pass', warn: 'warning', fail: 'fail', error: 'could not be checked', skip: 'skipped',
-    mostFailed: 'Rules that fail most', filterStatus: 'Status', filterRule: 'Rule', all: 'all', measured: 'measured', expected: 'expected',
+    mostFailed: 'Rules that fail most', filterStatus: 'Status', filterRule: 'Rule', all: 'all', expected: 'expected',
+    problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`, passedRules: (n: number) => `${n} passed`, skippedRules: (n: number) => `${n} skipped`, noProblems: 'no problems',
     area: { file: 'File', video: 'Picture', audio: 'Sound', sync: 'Sync', subtitle: 'Subtitles', 'intro-outro': 'Intro and outro' } as Record<Area, string>,
     facts: 'Facts', profile: 'profile', tool: 'tool', none: 'none', duration: 'duration', size: 'size', evidence: 'evidence', created: 'made',
   },
 };
+
+type Words = (typeof TEXT)['zh'];
 
 const AREA_ORDER: Area[] = ['file', 'video', 'audio', 'sync', 'intro-outro', 'subtitle'];
 
@@ -32,7 +37,8 @@ const AREA_ORDER: Area[] = ['file', 'video', 'audio', 'sync', 'intro-outro', 'su
  * report of 1,000 files opens and filters without freezing the browser.
  */
 export function formatHtml(report: Report, options: HtmlOptions = {}): string {
-  const t = TEXT[options.lang ?? 'zh'];
+  const lang = options.lang ?? report.options.locale ?? 'en';
+  const t = TEXT[lang];
   const { summary } = report;
   // Per rule: in how many files it fails (error severity), and in how many it only warns.
   const counts = new Map<string, { fail: number; warn: number }>();
@@ -55,7 +61,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   const allRules = [...new Set(report.files.flatMap((f) => f.findings.map((x) => x.rule)))];
   const openCards = report.files.length <= 20;
   return `<!doctype html>
-<html lang="${options.lang ?? 'zh'}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
@@ -81,7 +87,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   <span id="shown"></span>
 </nav>
 <main id="files">
-${files.map((file) => card(file, report.rules, t, openCards && file.status !== 'pass')).join('\n')}
+${files.map((file) => card(file, report.rules, t, lang, openCards && file.status !== 'pass')).join('\n')}
 </main>
 <script>${SCRIPT}</script>
 </body>
@@ -89,34 +95,60 @@ ${files.map((file) => card(file, report.rules, t, openCards && file.status !== '
 `;
 }
 
-function card(file: FileResult, rules: Record<string, RuleMeta>, t: (typeof TEXT)['zh'], open: boolean): string {
-  const failing = new Set(file.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.rule));
-  const head = `<summary><span class="badge ${file.status}">${esc(t[file.status])}</span> <span class="path">${esc(file.path)}</span>${file.facts ? `<span class="brief">${esc(brief(file.facts))}</span>` : ''}</summary>`;
+/** Distinct rules of a file that fail or warn: a rule with ten detail rows is one problem. */
+function problemRules(file: FileResult): Set<string> {
+  return new Set(file.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.rule));
+}
+
+/**
+ * A file's card: its failures first, then its warnings, each grouped by area (a rule's detail rows
+ * under its verdict); the rules that pass or were skipped below, collapsed.
+ */
+function card(file: FileResult, rules: Record<string, RuleMeta>, t: Words, lang: Locale, open: boolean): string {
+  const failing = problemRules(file);
+  const count = file.error ? '' : `<span class="count">${esc(failing.size ? t.problems(failing.size) : t.noProblems)}</span>`;
+  const head = `<summary><span class="badge ${file.status}">${esc(t[file.status])}</span> <span class="path">${esc(file.path)}</span>${count}${file.facts ? `<span class="brief">${esc(brief(file.facts))}</span>` : ''}</summary>`;
   if (file.error) {
-    return `<details class="file" data-status="error" data-failing=""${open ? ' open' : ''}>${head}<p class="error-line">${esc(file.error.message)}</p></details>`;
+    return `<details class="file" data-status="error" data-failing=""${open ? ' open' : ''}>${head}<p class="error-line">${esc(fileErrorMessage(file.error, lang))}</p></details>`;
   }
-  const byArea = new Map<Area, Finding[]>();
-  for (const finding of file.findings) {
-    const area = rules[finding.rule]?.area ?? 'file';
-    byArea.set(area, [...(byArea.get(area) ?? []), finding]);
-  }
-  const sections = AREA_ORDER.filter((area) => byArea.has(area)).map((area) => {
-    const rows = [...byArea.get(area)!].sort((a, b) => findingRank(a) - findingRank(b)).map((f) => row(f, t)).join('');
-    return `<section class="area"><h3>${esc(t.area[area])}</h3><table class="findings">${rows}</table></section>`;
-  });
+  // A rule's findings stay together, under the level of its verdict (its first finding).
+  const byRule = new Map<string, Finding[]>();
+  for (const finding of file.findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
+  const levelOf = (findings: Finding[]) => findingLevel(findings[0]!);
+  const group = (wanted: (level: string) => boolean) => {
+    const byArea = new Map<Area, string[]>();
+    for (const [rule, findings] of byRule) {
+      if (!wanted(levelOf(findings))) continue;
+      const area = rules[rule]?.area ?? 'file';
+      // The notice's words beside the rule's verdict, not repeated on each detail row.
+      const rows = [...findings].sort((a, b) => findingRank(a) - findingRank(b)).map((f, i) => row(f, t, lang, i === 0 ? rules[rule] : undefined));
+      byArea.set(area, [...(byArea.get(area) ?? []), ...rows]);
+    }
+    return AREA_ORDER.filter((area) => byArea.has(area)).map((area) => `<section class="area"><h3>${esc(t.area[area])}</h3><table class="findings">${byArea.get(area)!.join('')}</table></section>`);
+  };
+  const failures = group((level) => level === 'fail');
+  const warnings = group((level) => level === 'warn');
+  const passes = group((level) => level === 'pass' || level === 'skip');
+  const passCount = [...byRule.values()].filter((f) => levelOf(f) === 'pass').length;
+  const skipCount = [...byRule.values()].filter((f) => levelOf(f) === 'skip').length;
+  const rest = [passCount ? t.passedRules(passCount) : '', skipCount ? t.skippedRules(skipCount) : ''].filter(Boolean).join(' · ');
+  const collapsed = passes.length ? `<details class="passes"><summary>${esc(rest)}</summary>\n${passes.join('\n')}\n</details>` : '';
   return `<details class="file" data-status="${file.status}" data-failing="${esc([...failing].join(' '))}"${open ? ' open' : ''}>${head}
-${file.facts ? `<p class="facts"><b>${esc(t.facts)}</b> ${esc(describe(file.facts))}</p>` : ''}
-${sections.join('\n')}
+${file.facts ? `<p class="facts"><b>${esc(t.facts)}</b> ${esc(describe(file.facts, lang))}</p>` : ''}
+${[...failures, ...warnings].join('\n')}
+${collapsed}
 </details>`;
 }
 
-function row(finding: Finding, t: (typeof TEXT)['zh']): string {
+function row(finding: Finding, t: Words, lang: Locale, meta: RuleMeta | undefined): string {
   const level = findingLevel(finding);
   const times = finding.at?.length ? `<span class="times">${finding.at.slice(0, 6).map((r) => (r.end - r.start > 0.05 ? `${formatClock(r.start)}–${formatClock(r.end)}` : formatClock(r.start))).join(', ')}${finding.at.length > 6 ? ' …' : ''}</span>` : '';
   const line = finding.line !== undefined ? `<div class="line">“${esc(finding.line)}”</div>` : '';
-  const shownMeasured = finding.status === 'skip' ? '' : `<div class="mx">${esc(t.measured)} <code>${esc(formatMeasured(finding.measured))}</code> · ${esc(t.expected)} <code>${esc(finding.expected)}</code></div>`;
+  // What was measured is in the message, in words; the raw measurement is in the JSON report.
+  const expected = finding.status === 'skip' ? '' : `<div class="mx">${esc(t.expected)} ${esc(findingExpected(finding, lang))}</div>`;
+  const notice = meta?.notice && !meta.notice.startsWith('(') ? ` <span class="notice">${esc(meta.notice)}</span>` : '';
   const image = finding.evidenceDataUri ? `<img class="evidence" alt="${esc(t.evidence)}" src="${finding.evidenceDataUri}">` : '';
-  return `<tr class="${level}" data-rule="${esc(finding.rule)}"><td class="st"><span class="badge ${level}">${esc(t[level as 'pass'])}</span></td><td><code class="rule">${esc(finding.rule)}</code> ${times}<div class="msg">${esc(finding.message)}</div>${line}${shownMeasured}</td><td class="ev">${image}</td></tr>`;
+  return `<tr class="${level}" data-rule="${esc(finding.rule)}"><td class="st"><span class="badge ${level}">${esc(t[level as 'pass'])}</span></td><td><code class="rule">${esc(finding.rule)}</code>${notice} ${times}<div class="msg">${esc(findingMessage(finding, lang))}</div>${line}${expected}</td><td class="ev">${image}</td></tr>`;
 }
 
 
@@ -128,9 +160,9 @@ function brief(facts: ReportedFacts): string {
 }
 
 /** The shared facts line, with the subtitle tracks. */
-function describe(facts: ReportedFacts): string {
+function describe(facts: ReportedFacts, lang: Locale): string {
   const subtitles = facts.subtitles.map((s) => `${s.format} ${s.encoding.encoding}`).join(', ');
-  return subtitles ? `${describeFacts(facts)} · ${subtitles}` : describeFacts(facts);
+  return subtitles ? `${describeFacts(facts, lang)} · ${subtitles}` : describeFacts(facts, lang);
 }
 
 function esc(text: string): string {
@@ -157,7 +189,8 @@ details.file>summary::-webkit-details-marker{display:none}.path{font-weight:600;
 table.findings{width:100%;border-collapse:collapse}table.findings td{border-top:1px solid #eaeef2;padding:6px 6px;vertical-align:top}
 td.st{width:1%}td.ev{width:1%}.rule{font-size:12px;color:#424a53}.times{font-size:12px;color:#0969da}.msg{margin-top:2px}
 tr.fail .msg{color:var(--fail)}tr.warn .msg{color:var(--warn)}tr.pass .msg,tr.skip .msg{color:#59636e}
-.mx{font-size:12px;color:#59636e}.mx code{background:var(--bg);padding:0 3px;border-radius:3px}.line{font-size:13px;margin-top:2px}
+.mx{font-size:12px;color:#59636e}.line{font-size:13px;margin-top:2px}.notice{font-size:12px;color:#59636e}
+.count{color:#59636e;font-size:12px;white-space:nowrap}details.passes{margin:4px 14px 10px}details.passes>summary{cursor:pointer;color:var(--pass);font-size:13px}details.passes .area{margin:0 0 8px}
 img.evidence{width:192px;border-radius:4px;border:1px solid var(--line);display:block}
 `;
 

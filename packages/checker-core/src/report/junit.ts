@@ -1,24 +1,30 @@
-import type { Finding } from '../facts/finding.js';
+import { findingLevel, type FileResult, type Finding, type FindingStatus } from '../facts/finding.js';
 import type { Report } from './report.js';
 
 /**
- * JUnit XML as GitLab and Jenkins read it: one <testsuite> per file, one <testcase> per rule.
- * A failing error-severity rule is a <failure>; a file that cannot be read is an <error>;
- * skipped rules are <skipped>; warnings pass, with their message in <system-out>.
+ * JUnit XML as GitLab and Jenkins read it (the shape of Jenkins' junit-10.xsd): one <testsuite> per
+ * file, one <testcase> per rule. A failing error-severity rule is a <failure>; a file that cannot be
+ * read is an <error>; skipped rules are <skipped>; warnings pass, with lines that say "warning" in
+ * <system-out>.
+ *
+ * Times: a <testsuite> has the file's `time` (seconds its check took) and `timestamp` (when it
+ * started). A <testcase> (a rule) has `time="0.000"`: evaluating a rule takes microseconds, and the
+ * cost of a check is the shared decode that every rule reads, which is not one rule's to claim.
  */
 export function formatJunit(report: Report): string {
   const suites = report.files.map((file) => {
     const name = attr(file.path);
     if (file.error) {
-      const testcase = `    <testcase name="${attr(`${file.path}: read`)}" classname="${name}">\n      <error message="${attr(file.error.message)}" type="${attr(file.error.code)}">${text(`${file.path}: ${file.error.message}`)}</error>\n    </testcase>`;
-      return `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">\n${testcase}\n  </testsuite>`;
+      // The one case of a file that cannot be read took the file's whole time.
+      const testcase = `    <testcase name="${attr(`${file.path}: read`)}" classname="${name}" time="${seconds(file.elapsedS ?? 0)}">\n      <error message="${attr(file.error.message)}" type="${attr(file.error.code)}">${text(`${file.path}: ${file.error.message}`)}</error>\n    </testcase>`;
+      return `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0"${timing(file)}>\n${testcase}\n  </testsuite>`;
     }
     const byRule = new Map<string, Finding[]>();
     for (const finding of file.findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
     let failures = 0;
     let skipped = 0;
     const cases = [...byRule].map(([rule, findings]) => {
-      const head = `    <testcase name="${attr(rule)}" classname="${name}">`;
+      const head = `    <testcase name="${attr(rule)}" classname="${name}" time="0.000">`;
       const failing = findings.filter((f) => f.status === 'fail' && f.severity === 'error');
       const lines = findings.map(describe).join('\n');
       if (failing.length > 0) {
@@ -31,7 +37,7 @@ export function formatJunit(report: Report): string {
       }
       return `${head}\n      <system-out>${text(lines)}</system-out>\n    </testcase>`;
     });
-    return `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}"${timing(file)}>\n${cases.join('\n')}\n  </testsuite>`;
   });
   const totals = report.files.reduce(
     (sum, file) => {
@@ -52,9 +58,32 @@ export function formatJunit(report: Report): string {
   ].join('\n');
 }
 
+/** What each line of a case's text starts with: a warning says so in words, for CI logs and people. */
+const LEVEL_WORDS: Record<FindingStatus, string> = { fail: 'failure', warn: 'warning', pass: 'pass', skip: 'skipped' };
+
 function describe(finding: Finding): string {
   const measured = typeof finding.measured === 'object' && finding.measured !== null ? JSON.stringify(finding.measured) : String(finding.measured);
-  return `[${finding.status}] ${finding.message} (measured: ${measured}; expected: ${finding.expected})`;
+  return `${LEVEL_WORDS[findingLevel(finding)]}: ${finding.message} (measured: ${measured}; expected: ${finding.expected})`;
+}
+
+/** ` time="…" timestamp="…"` of a file's suite, when the engine measured it. */
+function timing(file: FileResult): string {
+  const time = file.elapsedS === undefined ? '' : ` time="${seconds(file.elapsedS)}"`;
+  const started = file.startedAt === undefined ? null : new Date(file.startedAt);
+  return started && !Number.isNaN(started.getTime()) ? `${time} timestamp="${timestamp(started)}"` : time;
+}
+
+function seconds(value: number): string {
+  return Math.max(0, value).toFixed(3);
+}
+
+/**
+ * As Ant's XMLJUnitResultFormatter writes it, which junit-10.xsd and the stricter JUnit.xsd both
+ * accept: local time to the second, no zone (`2026-11-30T14:05:09`).
+ */
+function timestamp(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
 /** XML 1.0 forbids most control characters even when escaped. */

@@ -1,5 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import type { FileResult, FileStatus, RuleMeta, SkippedPath } from '../facts/finding.js';
+import type { FileResult, FileStatus, Locale, RuleMeta, SkippedPath } from '../facts/finding.js';
 
 const { version } = packageJson;
 
@@ -14,7 +14,8 @@ export interface Report {
   profile: string;
   /** ISO 8601 time the report was made. */
   createdAt: string;
-  options: { quick: boolean; language: 'zh' | 'en' };
+  /** `locale`: the language every message in the report is written in (`--locale`); older reports lack it (English). */
+  options: { quick: boolean; language: 'zh' | 'en'; locale?: Locale };
   /** Each rule of the profile: its area, notice text, description and severity. */
   rules: Record<string, RuleMeta>;
   files: FileResult[];
@@ -39,6 +40,8 @@ export interface ReportContext {
   versions: { ffmpeg: string; ffprobe: string };
   quick: boolean;
   language: 'zh' | 'en';
+  /** The language of the messages (default `en`). */
+  locale?: Locale;
   rules: Record<string, RuleMeta>;
   now?: Date;
   skipped?: SkippedPath[];
@@ -51,7 +54,7 @@ export function buildReport(files: FileResult[], context: ReportContext): Report
     tool: { name: TOOL_NAME, version: TOOL_VERSION, ...context.versions },
     profile: context.profile,
     createdAt: (context.now ?? new Date()).toISOString(),
-    options: { quick: context.quick, language: context.language },
+    options: { quick: context.quick, language: context.language, locale: context.locale ?? 'en' },
     rules: context.rules,
     files,
     skipped: context.skipped ?? [],

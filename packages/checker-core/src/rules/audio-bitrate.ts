@@ -1,5 +1,4 @@
 import { defineRule } from './rule.js';
-import { formatBitrate } from '../facts/units.js';
 
 /** AAC-LC's ceiling: 6144 bits per channel per 1024-sample frame. */
 export function aacCeilingBps(sampleRateHz: number, channels: number): number {
@@ -19,19 +18,14 @@ export default defineRule({
     minBps: { default: 128_000, min: 0, description: 'Practical floor; below it fails.' },
   },
   check({ audio }, { noticeBps, minBps }) {
-    const expected = `≥ ${minBps} bps (notice: ≥ ${noticeBps} bps)`;
-    if (!audio) return { status: 'skip', message: 'no audio stream', measured: null, expected };
+    const expected = { expectedId: 'audio.bitrate/expected', expectedParams: { minBps, noticeBps } };
+    if (!audio) return { status: 'skip', messageId: 'skip/no-audio', measured: null, ...expected };
     const bps = audio.measuredBitrateBps;
-    if (bps === null) return { status: 'fail', message: 'audio bit rate could not be measured', measured: null, expected };
-    if (bps < minBps) return { status: 'fail', message: `audio bit rate ${formatBitrate(bps)} is below the practical floor of ${formatBitrate(minBps)}`, measured: bps, expected };
-    if (bps >= noticeBps) return { status: 'pass', message: `audio ${formatBitrate(bps)}`, measured: bps, expected };
-    const ceiling = aacCeilingBps(audio.sampleRateHz || 48000, audio.channels || 2);
-    const ceilingNote = audio.codec === 'aac' ? `; AAC-LC carries at most ${formatBitrate(ceiling)} here (6144 bits per channel per 1024-sample frame)` : '';
-    return {
-      status: 'warn',
-      message: `audio ${formatBitrate(bps)} is under the notice's ${formatBitrate(noticeBps)}, the rate of uncompressed CD audio${ceilingNote}`,
-      measured: bps,
-      expected,
-    };
+    if (bps === null) return { status: 'fail', messageId: 'audio.bitrate/unmeasured', measured: null, ...expected };
+    if (bps < minBps) return { status: 'fail', messageId: 'audio.bitrate/too-low', params: { bps, minBps }, measured: bps, ...expected };
+    if (bps >= noticeBps) return { status: 'pass', messageId: 'audio.bitrate/pass', params: { bps }, measured: bps, ...expected };
+    const aac = audio.codec === 'aac';
+    const ceilingBps = aac ? aacCeilingBps(audio.sampleRateHz || 48000, audio.channels || 2) : null;
+    return { status: 'warn', messageId: 'audio.bitrate/under-notice', params: { bps, noticeBps, minBps, aac, ceilingBps }, measured: bps, ...expected };
   },
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAudioAnalysis, makeFacts } from '../testing/make-facts.js';
-import { runRule, verdictOf } from '../testing/run-rule.js';
+import { runRule, textOf, verdictOf } from '../testing/run-rule.js';
 
 const withLevels = (left: number | null, right: number | null) =>
   makeFacts({
@@ -11,11 +11,16 @@ const withLevels = (left: number | null, right: number | null) =>
 
 describe('audio.channel-balance', () => {
   it('fails a silent channel and names it', () => {
-    expect(runRule('audio.channel-balance', withLevels(-20, null))[0]!.message).toMatch(/^the right channel is silent/);
+    const [silent] = runRule('audio.channel-balance', withLevels(-20, null));
+    expect(silent!.message).toMatch(/^the right channel is silent \(left -20 dBFS, right silent\)/);
+    expect(silent).toMatchObject({ messageId: 'audio.channel-balance/silent', params: { silent: 'right', leftDbfs: -20, rightDbfs: null } });
+    expect(textOf(silent!, 'zh')).toBe('右声道没有声音（左 -20 dBFS，右 无声）：混音时把解说声放到两个声道');
     expect(verdictOf('audio.channel-balance', withLevels(-20, -95))).toBe('fail');
   });
   it('fails more than 10 dB between the channels, passes 10 dB', () => {
-    expect(runRule('audio.channel-balance', withLevels(-32, -20))[0]!.message).toMatch(/^the left channel is 12 dB quieter/);
+    const [quieter] = runRule('audio.channel-balance', withLevels(-32, -20));
+    expect(quieter!.message).toMatch(/^the left channel is 12 dB quieter/);
+    expect(textOf(quieter!, 'zh')).toBe('左声道比另一边轻 12 dB（左 -32 dBFS，右 -20 dBFS）：混音时让解说声在两个声道一样响');
     expect(verdictOf('audio.channel-balance', withLevels(-30, -20))).toBe('pass');
   });
   it('skips mono', () => {

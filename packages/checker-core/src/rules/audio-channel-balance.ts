@@ -13,20 +13,22 @@ export default defineRule({
     silentBelowDbfs: { default: -90, max: 0, description: 'A channel quieter than this over speech is silent, dBFS.' },
   },
   check({ audioAnalysis }, { maxDifferenceDb, silentBelowDbfs }) {
-    const expected = `|left − right| ≤ ${maxDifferenceDb} dB over speech, neither channel silent`;
-    if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };
-    if (audioAnalysis.channels < 2) return { status: 'skip', message: 'mono: audio.channels already judges it', measured: null, expected };
+    const expected = { expectedId: 'audio.channel-balance/expected', expectedParams: { maxDifferenceDb } };
+    if (!audioAnalysis) return { status: 'skip', messageId: 'skip/no-audio', measured: null, ...expected };
+    if (audioAnalysis.channels < 2) return { status: 'skip', messageId: 'audio.channel-balance/mono', measured: null, ...expected };
     const { levelsDbfs, differenceDb, activeFrames } = audioAnalysis.channelBalance;
     const [left = null, right = null] = levelsDbfs.map((db) => (db === null ? null : round(db, 1)));
     const measured = { leftDbfs: left, rightDbfs: right, differenceDb: differenceDb === null ? null : round(differenceDb, 1) };
-    if (activeFrames === 0) return { status: 'warn', message: 'no speech found to compare the channels over', measured, expected };
+    if (activeFrames === 0) return { status: 'warn', messageId: 'audio.channel-balance/no-speech', measured, ...expected };
     const silent = [left, right].map((db, c) => (db === null || db < silentBelowDbfs ? (c === 0 ? 'left' : 'right') : null)).filter(Boolean);
-    const levels = `left ${left ?? 'silent'} dBFS, right ${right ?? 'silent'} dBFS`;
-    if (silent.length > 0) return { status: 'fail', message: `the ${silent.join(' and ')} channel is silent (${levels}): mix the narration to both channels`, measured, expected };
-    if (Math.abs(differenceDb!) > maxDifferenceDb) {
-      const quieter = differenceDb! > 0 ? 'right' : 'left';
-      return { status: 'fail', message: `the ${quieter} channel is ${Math.abs(measured.differenceDb!)} dB quieter (${levels}): mix the narration to both channels`, measured, expected };
+    const levels = { leftDbfs: left, rightDbfs: right };
+    if (silent.length > 0) {
+      return { status: 'fail', messageId: 'audio.channel-balance/silent', params: { silent: silent.length > 1 ? 'both' : silent[0]!, ...levels }, measured, ...expected };
     }
-    return { status: 'pass', message: `balanced within ${Math.abs(measured.differenceDb!)} dB (${levels})`, measured, expected };
+    const params = { ...levels, differenceDb: Math.abs(measured.differenceDb!) };
+    if (Math.abs(differenceDb!) > maxDifferenceDb) {
+      return { status: 'fail', messageId: 'audio.channel-balance/unbalanced', params: { ...params, quieter: differenceDb! > 0 ? 'right' : 'left' }, measured, ...expected };
+    }
+    return { status: 'pass', messageId: 'audio.channel-balance/pass', params, measured, ...expected };
   },
 });

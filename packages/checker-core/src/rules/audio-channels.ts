@@ -9,10 +9,10 @@ export default defineRule({
   needs: ['probe'],
   options: { channels: { default: 2, min: 1, description: 'Required number of channels.' } },
   check({ audio }, { channels }) {
-    const expected = `${channels} channels`;
-    if (!audio) return { status: 'skip', message: 'no audio stream', measured: null, expected };
-    const layout = audio.channelLayout ? ` (${audio.channelLayout})` : '';
-    if (audio.channels === channels) return { status: 'pass', message: `${audio.channels} channels${layout}`, measured: audio.channels, expected };
-    return { status: 'fail', message: `audio has ${audio.channels} channel(s)${layout}; expected ${channels} (stereo)`, measured: audio.channels, expected };
+    const expected = { expectedId: 'audio.channels/expected', expectedParams: { required: channels } };
+    if (!audio) return { status: 'skip', messageId: 'skip/no-audio', measured: null, ...expected };
+    const params = { channels: audio.channels, layout: audio.channelLayout || null, required: channels };
+    if (audio.channels === channels) return { status: 'pass', messageId: 'audio.channels/pass', params, measured: audio.channels, ...expected };
+    return { status: 'fail', messageId: 'audio.channels/wrong', params, measured: audio.channels, ...expected };
   },
 });

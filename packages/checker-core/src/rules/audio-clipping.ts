@@ -14,22 +14,26 @@ export default defineRule({
   },
   audioMeters: (o) => ({ clipThreshold: o.threshold, clipMinRunSamples: o.minRunSamples }),
   check({ audioAnalysis }) {
-    const expected = 'no clipped runs, peak ≤ 0 dBFS';
-    if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };
+    const expected = { expectedId: 'audio.clipping/expected' };
+    if (!audioAnalysis) return { status: 'skip', messageId: 'skip/no-audio', measured: null, ...expected };
     const { clipping } = audioAnalysis;
     const peak = clipping.peakDbfs === null ? null : round(clipping.peakDbfs, 2);
     const measured = { peakDbfs: peak, clippedRuns: clipping.clippedRuns, overshootSamples: clipping.overshootSamples, places: clipping.rangeCount };
     if (clipping.clippedRuns === 0 && clipping.overshootSamples === 0) {
-      return { status: 'pass', message: `no clipping (peak ${peak === null ? 'silence' : `${peak} dBFS`})`, measured, expected };
+      return { status: 'pass', messageId: 'audio.clipping/pass', params: { peakDbfs: peak }, measured, ...expected };
     }
-    const parts = [];
-    if (clipping.clippedRuns) parts.push(`${clipping.clippedRuns} clipped run(s)`);
-    if (clipping.overshootSamples) parts.push(`${clipping.overshootSamples} sample(s) above full scale (peak +${peak} dBFS)`);
     return {
       status: 'fail',
-      message: `distortion: ${parts.join(' and ')} in ${clipping.rangeCount} place(s); lower the recording or mixing level`,
+      messageId: 'audio.clipping/clipped',
+      params: {
+        clippedRuns: clipping.clippedRuns,
+        overshootSamples: clipping.overshootSamples,
+        both: clipping.clippedRuns > 0 && clipping.overshootSamples > 0,
+        peakDbfs: peak,
+        places: clipping.rangeCount,
+      },
       measured,
-      expected,
+      ...expected,
       at: clipping.ranges,
     };
   },

@@ -9,10 +9,10 @@ export default defineRule({
   needs: ['probe'],
   options: {},
   check({ audio }) {
-    const expected = 'aac';
-    if (!audio) return { status: 'skip', message: 'no audio stream', measured: null, expected };
-    const profile = audio.profile ? ` (${audio.profile})` : '';
-    if (audio.codec === 'aac') return { status: 'pass', message: `AAC${profile}`, measured: audio.codec, expected };
-    return { status: 'fail', message: `audio codec is ${audio.codec}${profile}; re-encode as AAC`, measured: audio.codec, expected };
+    const expected = { expectedId: 'audio.codec/expected' };
+    if (!audio) return { status: 'skip', messageId: 'skip/no-audio', measured: null, ...expected };
+    const params = { codec: audio.codec, profile: audio.profile || null };
+    if (audio.codec === 'aac') return { status: 'pass', messageId: 'audio.codec/pass', params, measured: audio.codec, ...expected };
+    return { status: 'fail', messageId: 'audio.codec/not-aac', params, measured: audio.codec, ...expected };
   },
 });

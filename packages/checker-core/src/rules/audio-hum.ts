@@ -15,10 +15,10 @@ export default defineRule({
   },
   audioMeters: (o) => ({ humMinProminenceDb: o.minProminenceDb, humMinLevelDbfs: o.minLevelDbfs }),
   check({ audioAnalysis }, { minPauseFraction }) {
-    const expected = `no mains tone in ≥ ${Math.round(minPauseFraction * 100)}% of pauses`;
-    if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };
+    const expected = { expectedId: 'audio.hum/expected', expectedParams: { minPercent: Math.round(minPauseFraction * 100) } };
+    if (!audioAnalysis) return { status: 'skip', messageId: 'skip/no-audio', measured: null, ...expected };
     const { pauses, strongest } = audioAnalysis.hum;
-    if (!strongest) return { status: 'pass', message: `no mains tone in any of ${pauses} pause windows`, measured: { pauses, pausesWithHum: 0 }, expected };
+    if (!strongest) return { status: 'pass', messageId: 'audio.hum/none', params: { pauses }, measured: { pauses, pausesWithHum: 0 }, ...expected };
     const measured = {
       pauses,
       pausesWithHum: strongest.pausesWithHum,
@@ -27,16 +27,17 @@ export default defineRule({
       levelDbfs: round(strongest.levelDbfs, 1),
       prominenceDb: round(strongest.prominenceDb, 1),
     };
-    const what = `${strongest.mainsHz} Hz mains hum (strongest at ${strongest.frequencyHz} Hz, ${measured.levelDbfs} dBFS, ${measured.prominenceDb} dB above its surroundings)`;
+    const params = { ...measured };
     if (strongest.pausesWithHum >= minPauseFraction * pauses && pauses > 0) {
       return {
         status: 'fail',
-        message: `${what} in ${strongest.pausesWithHum} of ${pauses} pauses`,
+        messageId: 'audio.hum/hum',
+        params,
         measured,
-        expected,
+        ...expected,
         at: strongest.windowStartsS.map((start) => ({ start, end: start + 0.5 })),
       };
     }
-    return { status: 'pass', message: `a mains tone in only ${strongest.pausesWithHum} of ${pauses} pauses: ${what}`, measured, expected };
+    return { status: 'pass', messageId: 'audio.hum/little', params, measured, ...expected };
   },
 });

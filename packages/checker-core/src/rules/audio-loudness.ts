@@ -1,5 +1,5 @@
+import type { MessageRef } from '../facts/finding.js';
 import { defineRule, round } from './rule.js';
-import { formatClock } from '../facts/units.js';
 
 export default defineRule({
   id: 'audio.loudness',
@@ -15,27 +15,31 @@ export default defineRule({
   },
   audioMeters: (o) => ({ loudnessMaxDeviationLu: o.maxDeviationLu }),
   check({ audioAnalysis }, { maxRangeLu, maxDeviationLu }) {
-    const expected = `LRA ≤ ${maxRangeLu} LU, 10 s medians within ±${maxDeviationLu} LU`;
-    if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };
+    const expected = { expectedId: 'audio.loudness/expected', expectedParams: { maxRangeLu, maxDeviationLu } };
+    if (!audioAnalysis) return { status: 'skip', messageId: 'skip/no-audio', measured: null, ...expected };
     const { loudness } = audioAnalysis;
     const measured = {
       integratedLufs: loudness.integratedLufs === null ? null : round(loudness.integratedLufs, 1),
       loudnessRangeLu: loudness.loudnessRangeLu === null ? null : round(loudness.loudnessRangeLu, 1),
       swings: loudness.swings.length,
     };
-    if (loudness.integratedLufs === null) return { status: 'warn', message: 'too quiet to measure loudness (below −70 LUFS throughout)', measured, expected };
-    const problems: string[] = [];
-    if (loudness.loudnessRangeLu !== null && loudness.loudnessRangeLu > maxRangeLu) problems.push(`loudness range ${measured.loudnessRangeLu} LU`);
+    if (loudness.integratedLufs === null) return { status: 'warn', messageId: 'audio.loudness/too-quiet', measured, ...expected };
+    const problems: MessageRef[] = [];
+    if (loudness.loudnessRangeLu !== null && loudness.loudnessRangeLu > maxRangeLu) problems.push({ messageId: 'audio.loudness/range', params: { rangeLu: measured.loudnessRangeLu } });
     for (const swing of loudness.swings) {
-      problems.push(`${swing.deviationLu > 0 ? 'louder' : 'quieter'} by ${Math.abs(round(swing.deviationLu, 1))} LU at ${formatClock(swing.start)}–${formatClock(swing.end)}`);
+      problems.push({
+        messageId: 'audio.loudness/swing',
+        params: { louder: swing.deviationLu > 0, deviationLu: Math.abs(round(swing.deviationLu, 1)), startS: round(swing.start, 1), endS: round(swing.end, 1) },
+      });
     }
-    const level = `integrated ${measured.integratedLufs} LUFS, range ${measured.loudnessRangeLu} LU`;
-    if (problems.length === 0) return { status: 'pass', message: `steady loudness (${level})`, measured, expected };
+    const level = { integratedLufs: measured.integratedLufs, rangeLu: measured.loudnessRangeLu };
+    if (problems.length === 0) return { status: 'pass', messageId: 'audio.loudness/pass', params: level, measured, ...expected };
     return {
       status: 'fail',
-      message: `volume goes up and down: ${problems.join('; ')} (${level})`,
+      messageId: 'audio.loudness/unsteady',
+      params: { problems, ...level },
       measured,
-      expected,
+      ...expected,
       at: loudness.swings.map((s) => ({ start: round(s.start, 1), end: round(s.end, 1) })),
     };
   },

@@ -9,8 +9,8 @@ export default defineRule({
   needs: ['probe'],
   options: {},
   check({ audio, audioStreamCount }) {
-    const expected = '≥ 1 audio stream';
-    if (!audio) return { status: 'fail', message: 'no audio stream: the lesson is silent', measured: 0, expected };
-    return { status: 'pass', message: `${audioStreamCount} audio stream(s)`, measured: audioStreamCount, expected };
+    const expected = { expectedId: 'audio.present/expected' };
+    if (!audio) return { status: 'fail', messageId: 'audio.present/none', measured: 0, ...expected };
+    return { status: 'pass', messageId: 'audio.present/pass', params: { count: audioStreamCount }, measured: audioStreamCount, ...expected };
   },
 });

@@ -9,10 +9,11 @@ export default defineRule({
   needs: ['probe'],
   options: { sampleRateHz: { default: 48000, min: 1, description: 'Required sample rate, in Hz.' } },
   check({ audio }, { sampleRateHz }) {
-    const expected = `${sampleRateHz} Hz`;
-    if (!audio) return { status: 'skip', message: 'no audio stream', measured: null, expected };
+    const expected = { expectedId: 'audio.sample-rate/expected', expectedParams: { requiredHz: sampleRateHz } };
+    if (!audio) return { status: 'skip', messageId: 'skip/no-audio', measured: null, ...expected };
     const measured = audio.sampleRateHz;
-    if (measured === sampleRateHz) return { status: 'pass', message: `${measured} Hz`, measured, expected };
-    return { status: 'fail', message: `audio sampled at ${measured} Hz; expected ${sampleRateHz} Hz`, measured, expected };
+    const params = { sampleRateHz: measured, requiredHz: sampleRateHz };
+    if (measured === sampleRateHz) return { status: 'pass', messageId: 'audio.sample-rate/pass', params, measured, ...expected };
+    return { status: 'fail', messageId: 'audio.sample-rate/wrong', params, measured, ...expected };
   },
 });

@@ -10,8 +10,8 @@ export default defineRule({
   needs: ['audio'],
   options: { minSnrDb: { default: 50, min: 0, description: 'The SNR must be above this, in dB.' } },
   check({ audioAnalysis }, { minSnrDb }) {
-    const expected = `> ${minSnrDb} dB`;
-    if (!audioAnalysis) return { status: 'skip', message: 'no audio stream', measured: null, expected };
+    const expected = { expectedId: 'audio.snr/expected', expectedParams: { minSnrDb } };
+    if (!audioAnalysis) return { status: 'skip', messageId: 'skip/no-audio', measured: null, ...expected };
     const { snr } = audioAnalysis;
     const measured = {
       snrDb: snr.snrDb === null ? null : round(snr.snrDb, 1),
@@ -21,18 +21,10 @@ export default defineRule({
       frames: snr.frameCount,
     };
     const silentShare = snr.frameCount > 0 ? Math.round((100 * snr.digitalSilenceFrames) / snr.frameCount) : 0;
-    if (snr.pausesAreDigitalSilence) {
-      const over = snr.snrDb === null ? '' : `; over the rest, speech ${measured.speechLevelDbfs} dBFS against a floor of ${measured.noiseLevelDbfs} dBFS (${measured.snrDb} dB)`;
-      return {
-        status: 'warn',
-        message: `the pauses are pure digital silence (${silentShare}% of frames, gated or edited audio): there is no noise floor in them to measure, and the noise under the speech cannot be measured blind${over}`,
-        measured,
-        expected,
-      };
-    }
-    if (snr.snrDb === null) return { status: 'warn', message: 'speech and noise could not be told apart: no pauses, one level throughout', measured, expected };
-    const detail = `speech ${measured.speechLevelDbfs} dBFS, noise floor ${measured.noiseLevelDbfs} dBFS`;
-    if (snr.snrDb > minSnrDb) return { status: 'pass', message: `SNR ${measured.snrDb} dB (${detail})`, measured, expected };
-    return { status: 'fail', message: `SNR ${measured.snrDb} dB is not above ${minSnrDb} dB (${detail}): background noise is audible in the pauses`, measured, expected };
+    const params = { snrDb: measured.snrDb, speechDbfs: measured.speechLevelDbfs, noiseDbfs: measured.noiseLevelDbfs, minSnrDb };
+    if (snr.pausesAreDigitalSilence) return { status: 'warn', messageId: 'audio.snr/digital-silence', params: { ...params, silentPercent: silentShare }, measured, ...expected };
+    if (snr.snrDb === null) return { status: 'warn', messageId: 'audio.snr/undecided', measured, ...expected };
+    if (snr.snrDb > minSnrDb) return { status: 'pass', messageId: 'audio.snr/pass', params, measured, ...expected };
+    return { status: 'fail', messageId: 'audio.snr/noisy', params, measured, ...expected };
   },
 });

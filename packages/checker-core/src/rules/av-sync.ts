@@ -13,24 +13,28 @@ export default defineRule({
     maxLateMs: { default: 60, min: 0, description: 'How far audio may lag the picture, in ms.' },
   },
   check({ sync, video, audio }, { maxEarlyMs, maxLateMs }) {
-    const expected = `−${maxEarlyMs} ms ≤ offset ≤ +${maxLateMs} ms (positive = audio late)`;
-    if (!sync || !video || !audio) return { status: 'skip', message: 'needs both a video and an audio stream', measured: null, expected };
+    const expected = { expectedId: 'av.sync/expected', expectedParams: { maxEarlyMs, maxLateMs } };
+    if (!sync || !video || !audio) return { status: 'skip', messageId: 'av.sync/needs-both', measured: null, ...expected };
     const { startOffsetMs, endOffsetMs } = sync;
     const worst = endOffsetMs !== null && Math.abs(endOffsetMs) > Math.abs(startOffsetMs) ? 'end' : 'start';
     const offsetMs = worst === 'end' ? endOffsetMs! : startOffsetMs;
     const measured = round(offsetMs, 1);
-    const describe = (ms: number) => (ms === 0 ? 'in step' : `${Math.abs(round(ms, 1))} ms ${ms > 0 ? 'late' : 'early'}`);
-    const detail = `audio ${describe(startOffsetMs)} at the start` + (endOffsetMs === null ? '' : `, ${describe(endOffsetMs)} at the end`);
+    const offset = (ms: number) => ({
+      messageId: 'av.sync/offset',
+      params: { offsetMs: round(ms, 1), absMs: Math.abs(round(ms, 1)), direction: ms === 0 ? 'step' : ms > 0 ? 'late' : 'early' },
+    });
+    const params = { start: offset(startOffsetMs), end: endOffsetMs === null ? null : offset(endOffsetMs), maxEarlyMs, maxLateMs };
     const inside = (ms: number) => ms >= -maxEarlyMs && ms <= maxLateMs;
     if (inside(startOffsetMs) && (endOffsetMs === null || inside(endOffsetMs))) {
-      return { status: 'pass', message: detail, measured, expected };
+      return { status: 'pass', messageId: 'av.sync/pass', params, measured, ...expected };
     }
     const atS = worst === 'start' ? Math.min(video.startS, audio.startS) : Math.min(video.endS ?? 0, audio.endS ?? 0);
     return {
       status: 'fail',
-      message: `${detail}: outside EBU R37 (${maxEarlyMs} ms early to ${maxLateMs} ms late)`,
+      messageId: 'av.sync/out-of-sync',
+      params,
       measured,
-      expected,
+      ...expected,
       at: [{ start: round(atS, 3), end: round(atS + Math.abs(offsetMs) / 1000, 3) }],
     };
   },

@@ -9,19 +9,14 @@ export default defineRule({
   needs: ['probe'],
   options: {},
   check({ container }) {
-    const expected = 'MP4 (ISO BMFF with an MP4 brand)';
+    const expected = { expectedId: 'container.mp4/expected' };
     const brands = [container.majorBrand, ...container.compatibleBrands].filter((b): b is string => b !== null);
     const measured = { signature: container.signature, majorBrand: container.majorBrand, compatibleBrands: container.compatibleBrands };
     if (container.signature === 'iso-bmff' && brands.some((brand) => MP4_BRANDS.has(brand))) {
-      return { status: 'pass', message: `MP4 (brand ${container.majorBrand?.trim()})`, measured, expected };
+      return { status: 'pass', messageId: 'container.mp4/pass', params: { brand: container.majorBrand?.trim() ?? null }, measured, ...expected };
     }
-    const what: Record<typeof container.signature, string> = {
-      'iso-bmff': `an ISO BMFF file of brand "${container.majorBrand?.trim()}", not MP4`,
-      quicktime: 'a QuickTime movie (.mov), not MP4',
-      matroska: 'a Matroska/WebM file, not MP4',
-      other: `${container.formatName} data, not MP4`,
-    };
-    return { status: 'fail', message: `container is ${what[container.signature]}; re-export or remux as MP4`, measured, expected };
+    const params = { kind: container.signature.replace('-', ''), brand: container.majorBrand?.trim() ?? null, formatName: container.formatName };
+    return { status: 'fail', messageId: 'container.mp4/not-mp4', params, measured, ...expected };
   },
 });
 

@@ -1,6 +1,5 @@
 import type { StreamDamage, TimeRange } from '../facts/facts.js';
-import { defineRule, round } from './rule.js';
-import { formatClock } from '../facts/units.js';
+import { defineRule } from './rule.js';
 import { mergeRanges } from './utils/time-ranges.js';
 
 export default defineRule({
@@ -15,22 +14,28 @@ export default defineRule({
     mergeGapS: { default: 1, min: 0, description: 'Errors this close together are one damaged passage, seconds.' },
   },
   check({ videoAnalysis, audioAnalysis }, { mergeGapS }) {
-    const expected = 'no decoding errors';
+    const expected = { expectedId: 'file.integrity/expected' };
     const streams = [
       { name: 'video', damage: videoAnalysis?.damage },
       { name: 'audio', damage: audioAnalysis?.damage },
-    ].filter((s): s is { name: string; damage: StreamDamage } => s.damage !== undefined);
-    if (streams.length === 0) return { status: 'skip', message: 'no stream was decoded', measured: null, expected };
+    ].filter((s): s is { name: 'video' | 'audio'; damage: StreamDamage } => s.damage !== undefined);
+    if (streams.length === 0) return { status: 'skip', messageId: 'file.integrity/not-decoded', measured: null, ...expected };
     const damaged = streams.filter((s) => s.damage.errorCount > 0);
     const errorCount = damaged.reduce((n, s) => n + s.damage.errorCount, 0);
-    if (errorCount === 0) return { status: 'pass', message: `${streams.map((s) => s.name).join(' and ')} decoded without errors`, measured: 0, expected };
+    if (errorCount === 0) {
+      return { status: 'pass', messageId: 'file.integrity/pass', params: { streams: streams.length > 1 ? 'both' : streams[0]!.name }, measured: 0, ...expected };
+    }
     const passages = damaged.map((s) => ({ name: s.name, count: s.damage.errorCount, ranges: passagesOf(s.damage.atS, mergeGapS), first: s.damage.firstError }));
-    const describe = passages.map((p) => `${p.name}: ${p.count} error(s) at ${p.ranges.slice(0, 5).map(formatRange).join(', ')}${p.ranges.length > 5 ? ', …' : ''}`);
+    const described = passages.map((p) => ({
+      messageId: 'file.integrity/stream',
+      params: { stream: p.name, errors: p.count, places: p.ranges.length, startS: p.ranges[0]?.start ?? 0 },
+    }));
     return {
       status: 'fail',
-      message: `the file is damaged: ${describe.join('; ')} (first: ${passages[0]!.first ?? 'unknown'})`,
+      messageId: 'file.integrity/damaged',
+      params: { streams: described, firstError: passages[0]!.first ?? '?' },
       measured: Object.fromEntries(passages.map((p) => [p.name, p.count])),
-      expected,
+      ...expected,
       at: mergeRanges(passages.flatMap((p) => p.ranges), mergeGapS),
     };
   },
@@ -40,8 +45,4 @@ export default defineRule({
 function passagesOf(timesS: readonly number[], gapS: number): TimeRange[] {
   const sorted = [...timesS].sort((a, b) => a - b);
   return mergeRanges(sorted.map((t) => ({ start: t, end: t })), gapS);
-}
-
-function formatRange(range: TimeRange): string {
-  return range.end - range.start < 0.05 ? formatClock(range.start) : `${formatClock(range.start)}–${formatClock(range.end)}`;
 }

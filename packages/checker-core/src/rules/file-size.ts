@@ -1,5 +1,4 @@
 import { defineRule } from './rule.js';
-import { formatBytes } from '../facts/units.js';
 
 export default defineRule({
   id: 'file.size',
@@ -10,14 +9,8 @@ export default defineRule({
   needs: ['probe'],
   options: { maxBytes: { default: 1024 ** 3, min: 1, description: 'Largest allowed file, in bytes.' } },
   check({ sizeBytes }, { maxBytes }) {
-    const expected = `≤ ${maxBytes} bytes`;
-    const size = `${sizeBytes.toLocaleString('en-US')} bytes (${formatBytes(sizeBytes)})`;
-    if (sizeBytes <= maxBytes) return { status: 'pass', message: `file size ${size}`, measured: sizeBytes, expected };
-    return {
-      status: 'fail',
-      message: `file is ${size}, over the ${formatBytes(maxBytes)} upload limit by ${(sizeBytes - maxBytes).toLocaleString('en-US')} bytes`,
-      measured: sizeBytes,
-      expected,
-    };
+    const expected = { expectedId: 'file.size/expected', expectedParams: { maxBytes } };
+    if (sizeBytes <= maxBytes) return { status: 'pass', messageId: 'file.size/pass', params: { sizeBytes }, measured: sizeBytes, ...expected };
+    return { status: 'fail', messageId: 'file.size/too-large', params: { sizeBytes, maxBytes, overBytes: sizeBytes - maxBytes }, measured: sizeBytes, ...expected };
   },
 });

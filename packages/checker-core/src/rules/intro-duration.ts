@@ -15,13 +15,14 @@ export default defineRule({
     searchS: { default: 30, min: 1, description: 'How far into the file to look for its end, seconds.' },
   },
   check(facts, { maxS, searchS }) {
-    const expected = `≤ ${maxS} s`;
-    if (!facts.videoAnalysis && facts.chapters.length === 0) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const expected = { expectedId: 'intro.duration/expected', expectedParams: { maxS } };
+    if (!facts.videoAnalysis && facts.chapters.length === 0) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const intro = findIntro(facts, { searchS });
-    if (!intro) return { status: 'warn', message: `intro not detected: no chapter marker, and no black gap or cut with a silence or change of sound in the first ${searchS} s`, measured: null, expected };
+    if (!intro) return { status: 'warn', messageId: 'intro.duration/not-detected', params: { searchS, maxS }, measured: null, ...expected };
     const measured = { durationS: round(intro.durationS, 2), source: intro.source, evidence: intro.evidence };
     const at = [{ start: 0, end: round(intro.boundaryS, 3) }];
-    if (intro.durationS <= maxS) return { status: 'pass', message: `intro ${measured.durationS} s (${intro.evidence})`, measured, expected, at };
-    return { status: 'fail', message: `intro lasts ${measured.durationS} s, over ${maxS} s (${intro.evidence})`, measured, expected, at };
+    const params = { durationS: measured.durationS, maxS, source: intro.source, evidence: intro.evidence };
+    if (intro.durationS <= maxS) return { status: 'pass', messageId: 'intro.duration/pass', params, measured, ...expected, at };
+    return { status: 'fail', messageId: 'intro.duration/too-long', params, measured, ...expected, at };
   },
 });

@@ -15,13 +15,14 @@ export default defineRule({
     searchS: { default: 30, min: 1, description: 'How far from the end to look for its start, seconds.' },
   },
   check(facts, { maxS, searchS }) {
-    const expected = `≤ ${maxS} s`;
-    if (!facts.videoAnalysis && facts.chapters.length === 0) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const expected = { expectedId: 'outro.duration/expected', expectedParams: { maxS } };
+    if (!facts.videoAnalysis && facts.chapters.length === 0) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const outro = findOutro(facts, { searchS });
-    if (!outro) return { status: 'warn', message: `outro not detected: no chapter marker, and no black gap or cut with a silence or change of sound in the last ${searchS} s`, measured: null, expected };
+    if (!outro) return { status: 'warn', messageId: 'outro.duration/not-detected', params: { searchS, maxS }, measured: null, ...expected };
     const measured = { durationS: round(outro.durationS, 2), source: outro.source, evidence: outro.evidence };
     const at = [{ start: round(outro.boundaryS, 3), end: round(programmeEndS(facts), 3) }];
-    if (outro.durationS <= maxS) return { status: 'pass', message: `outro ${measured.durationS} s (${outro.evidence})`, measured, expected, at };
-    return { status: 'fail', message: `outro lasts ${measured.durationS} s, over ${maxS} s (${outro.evidence})`, measured, expected, at };
+    const params = { durationS: measured.durationS, maxS, source: outro.source, evidence: outro.evidence };
+    if (outro.durationS <= maxS) return { status: 'pass', messageId: 'outro.duration/pass', params, measured, ...expected, at };
+    return { status: 'fail', messageId: 'outro.duration/too-long', params, measured, ...expected, at };
   },
 });

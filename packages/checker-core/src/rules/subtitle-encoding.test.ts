@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFacts, makeTrack } from '../testing/make-facts.js';
-import { runRule } from '../testing/run-rule.js';
+import { runRule, textOf } from '../testing/run-rule.js';
 
 describe('subtitle.encoding', () => {
   it('passes UTF-8, with or without a BOM', () => {
@@ -12,6 +12,9 @@ describe('subtitle.encoding', () => {
     const [summary, detail] = runRule('subtitle.encoding', makeFacts({ subtitles: [track] }));
     expect(summary).toMatchObject({ status: 'fail', measured: 'gb18030' });
     expect(detail).toMatchObject({ status: 'fail', subtitle: 'a/01.srt', message: expect.stringContaining('a/01.srt is GBK/GB18030, not UTF-8') });
+    expect(detail!.params).toMatchObject({ encoding: 'gb18030', encodingName: 'GBK/GB18030', bom: false, track: { messageId: 'subtitle/file', params: { path: 'a/01.srt' } } });
+    expect(textOf(detail!, 'zh')).toBe('字幕文件 a/01.srt 的编码是 GBK/GB18030，不是 UTF-8：请用文本编辑器“另存为 UTF-8”，或运行 courseware-check fix-subtitles 自动转换');
+    expect(textOf(summary!, 'zh')).toBe('1 个字幕文件中有 1 个不是 UTF-8 编码（GBK/GB18030）');
   });
   it('skips a video without subtitles', () => {
     expect(runRule('subtitle.encoding', makeFacts())[0]!.status).toBe('skip');

@@ -11,23 +11,25 @@ export default defineRule({
   needs: ['subtitles'],
   options: {},
   check(facts) {
-    const expected = 'UTF-8';
+    const expected = { expectedId: 'subtitle.encoding/expected' };
     const none = noTracks(facts, expected);
     if (none) return none;
     const bad = facts.subtitles.filter((t) => !t.encoding.validUtf8);
     const measured = facts.subtitles.length === 1 ? facts.subtitles[0]!.encoding.encoding : Object.fromEntries(facts.subtitles.map((t) => [t.path, t.encoding.encoding]));
     if (bad.length === 0) {
-      const bom = facts.subtitles.some((t) => t.encoding.bom) ? ' (with a byte-order mark, which is fine)' : '';
-      return { status: 'pass', message: `UTF-8${bom}`, measured, expected };
+      return { status: 'pass', messageId: 'subtitle.encoding/pass', params: { bom: facts.subtitles.some((t) => t.encoding.bom) }, measured, ...expected };
     }
+    // The encoding's name (GBK/GB18030, Big5, UTF-16 LE), or null when it could not be told.
+    const nameOf = (track: (typeof bad)[number]) => (track.encoding.encoding === 'unknown' ? null : describeEncoding(track.encoding.encoding));
     const details: Outcome[] = bad.map((track) => ({
       status: 'fail',
-      message: `${trackName(track)} is ${describeEncoding(track.encoding.encoding)}${track.encoding.bom ? ' with a BOM' : ''}, not UTF-8: save it as UTF-8 (or run courseware-check fix-subtitles)`,
+      messageId: 'subtitle.encoding/not-utf8',
+      params: { track: trackName(track), encoding: track.encoding.encoding, encodingName: nameOf(track), bom: track.encoding.bom },
       measured: track.encoding.encoding,
-      expected,
+      ...expected,
       subtitle: track.path,
     }));
-    const summary = bad.map((t) => describeEncoding(t.encoding.encoding)).join(', ');
-    return [{ status: 'fail', message: `${bad.length} of ${facts.subtitles.length} subtitle file(s) not UTF-8 (${summary})`, measured, expected }, ...details];
+    const encodings = [...new Set(bad.map((t) => nameOf(t) ?? '?'))];
+    return [{ status: 'fail', messageId: 'subtitle.encoding/not-utf8-summary', params: { bad: bad.length, total: facts.subtitles.length, encodings }, measured, ...expected }, ...details];
   },
 });

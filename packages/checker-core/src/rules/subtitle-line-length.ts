@@ -16,7 +16,7 @@ export default defineRule({
     latinMaxChars: { default: 40, min: 1, description: 'Longest Latin-only line, in characters.' },
   },
   check(facts, limits) {
-    const expected = `Chinese ≤ ${limits.chineseMaxWidth}, mixed ≤ ${limits.mixedMaxWidth} (whole sentence), Latin ≤ ${limits.latinMaxChars} characters`;
+    const expected = { expectedId: 'subtitle.line-length/expected', expectedParams: { ...limits } };
     const none = noTracks(facts, expected);
     if (none) return none;
     const details: Outcome[] = [];
@@ -35,13 +35,18 @@ export default defineRule({
           if (verdict.status === 'fail') failing++;
           else warning++;
           if (details.length >= MAX_DETAILS) return;
-          const count = measure.kind === 'latin' ? `${measure.width * 2} characters` : `width ${measure.width}`;
-          const why = verdict.status === 'warn' ? ' and is not one whole sentence' : '';
+          // The limit of this kind of line, as the finding's expectation and in its message.
+          const limit = {
+            messageId: 'subtitle.line-length/limit',
+            params: { kind: measure.kind, maxWidth: measure.kind === 'mixed' ? limits.mixedMaxWidth : limits.chineseMaxWidth, maxChars: limits.latinMaxChars, chineseMaxWidth: limits.chineseMaxWidth },
+          };
           details.push({
             status: verdict.status,
-            message: `cue ${cue.index} (line ${cue.lineNumber}): ${measure.kind} line of ${count}${why}; ${verdict.limit}`,
+            messageId: 'subtitle.line-length/line',
+            params: { cue: cue.index, lineNumber: cue.lineNumber, kind: measure.kind, script: measure.script ?? 'Latin', width: measure.width, chars: measure.width * 2, notSentence: verdict.status === 'warn', limit },
             measured: measure.width,
-            expected: verdict.limit,
+            expectedId: limit.messageId,
+            expectedParams: limit.params,
             at: cueTime(cue.startS, cue.endS),
             subtitle: track.path,
             cue: cue.index,
@@ -51,8 +56,11 @@ export default defineRule({
       }
     }
     const measured = { lines, tooLong: failing, warnings: warning, widest };
-    if (failing + warning === 0) return { status: 'pass', message: `${lines} lines, widest ${widest}`, measured, expected };
-    const summary = [failing ? `${failing} line(s) too long` : '', warning ? `${warning} mixed line(s) of width 18–20 that are not one whole sentence` : ''].filter(Boolean).join('; ');
-    return [{ status: failing ? 'fail' : 'warn', message: `${summary} (of ${lines})`, measured, expected }, ...details];
+    if (failing + warning === 0) return { status: 'pass', messageId: 'subtitle.line-length/pass', params: { lines, widest }, measured, ...expected };
+    const problems = [
+      ...(failing ? [{ messageId: 'subtitle.line-length/count-too-long', params: { count: failing } }] : []),
+      ...(warning ? [{ messageId: 'subtitle.line-length/count-not-sentence', params: { count: warning, fromWidth: limits.chineseMaxWidth, toWidth: limits.mixedMaxWidth } }] : []),
+    ];
+    return [{ status: failing ? 'fail' : 'warn', messageId: 'subtitle.line-length/too-long-lines', params: { problems, lines }, measured, ...expected }, ...details];
   },
 });

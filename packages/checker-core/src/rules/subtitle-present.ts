@@ -11,24 +11,25 @@ export default defineRule({
   needs: ['subtitles'],
   options: {},
   check({ kind, subtitles, unreadableSubtitles = [] }) {
-    const expected = '≥ 1 subtitle track with cues';
+    const expected = { expectedId: 'subtitle.present/expected' };
     const problems: Outcome[] = [
-      ...unreadableSubtitles.map((u): Outcome => ({ status: 'fail', message: `${u.path}: ${u.message}`, measured: null, expected, subtitle: u.path })),
+      ...unreadableSubtitles.map(
+        (u): Outcome => ({ status: 'fail', messageId: 'subtitle.present/unreadable', params: { path: u.path, detail: u.message }, measured: null, ...expected, subtitle: u.path }),
+      ),
       ...subtitles
         .filter((t) => t.cueCount === 0)
-        .map((t): Outcome => ({ status: 'fail', message: `${trackName(t)}: no cues could be read`, measured: 0, expected, subtitle: t.path })),
+        .map((t): Outcome => ({ status: 'fail', messageId: 'subtitle.present/no-cues', params: { track: trackName(t) }, measured: 0, ...expected, subtitle: t.path })),
     ];
     const usable = subtitles.filter((t) => t.cueCount > 0);
     if (kind === 'subtitle') {
-      return usable.length > 0 ? { status: 'pass', message: 'a subtitle file checked on its own', measured: 1, expected } : problems[0]!;
+      return usable.length > 0 ? { status: 'pass', messageId: 'subtitle.present/alone', measured: 1, ...expected } : problems[0]!;
     }
     if (subtitles.length === 0 && unreadableSubtitles.length === 0) {
-      return { status: 'fail', message: 'no subtitles: put LESSON.srt (or LESSON.zh.srt, LESSON.vtt) beside the video, or add a subtitle stream', measured: 0, expected };
+      return { status: 'fail', messageId: 'subtitle.present/none', measured: 0, ...expected };
     }
     if (problems.length > 0) {
-      return [{ status: 'fail', message: `${problems.length} subtitle track(s) unusable, ${usable.length} usable`, measured: usable.length, expected }, ...problems];
+      return [{ status: 'fail', messageId: 'subtitle.present/unusable', params: { unusable: problems.length, usable: usable.length }, measured: usable.length, ...expected }, ...problems];
     }
-    const names = subtitles.map(trackName).join(', ');
-    return { status: 'pass', message: `${subtitles.length} subtitle track(s): ${names}`, measured: subtitles.length, expected };
+    return { status: 'pass', messageId: 'subtitle.present/pass', params: { count: subtitles.length, tracks: subtitles.map(trackName) }, measured: subtitles.length, ...expected };
   },
 });

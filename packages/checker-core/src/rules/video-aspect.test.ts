@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFacts } from '../testing/make-facts.js';
-import { verdictOf } from '../testing/run-rule.js';
+import { runRule, textOf, verdictOf } from '../testing/run-rule.js';
 
 const aspect = (displayWidth: number, displayHeight: number) => verdictOf('video.aspect', makeFacts({ video: { displayWidth, displayHeight } }));
 
@@ -15,5 +15,10 @@ describe('video.aspect', () => {
     [1080, 1920, 'fail'],
   ] as const)('%i×%i → %s', (w, h, status) => {
     expect(aspect(w, h)).toBe(status);
+  });
+  it('names the shape in words', () => {
+    const [finding] = runRule('video.aspect', makeFacts({ video: { displayWidth: 1080, displayHeight: 1920 } }));
+    expect(finding).toMatchObject({ messageId: 'video.aspect/not-landscape', params: { shape: 'portrait', width: 1080, height: 1920 } });
+    expect(textOf(finding!, 'zh')).toBe('画面是竖屏（1080×1920）：课程须为横屏，请按 16:9 或 4:3 横屏重新制作');
   });
 });

@@ -14,14 +14,14 @@ export default defineRule({
   needs: ['probe'],
   options: { tolerance: { default: 0.01, min: 0, max: 0.5, description: 'Relative tolerance on 16:9 and 4:3.' } },
   check({ video }, { tolerance }) {
-    const expected = 'landscape 16:9 or 4:3';
-    if (!video || video.displayHeight === 0) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const expected = { expectedId: 'video.aspect/expected' };
+    if (!video || video.displayHeight === 0) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const ratio = video.displayWidth / video.displayHeight;
     const measured = Number(ratio.toFixed(4));
-    const shown = `${video.displayWidth}×${video.displayHeight} (${ratio.toFixed(3)}:1)`;
-    if (ratio <= 1) return { status: 'fail', message: `picture is ${ratio === 1 ? 'square' : 'portrait'}, ${shown}; courses must be landscape`, measured, expected };
+    const params = { width: video.displayWidth, height: video.displayHeight, ratio: Number(ratio.toFixed(3)) };
+    if (ratio <= 1) return { status: 'fail', messageId: 'video.aspect/not-landscape', params: { ...params, shape: ratio === 1 ? 'square' : 'portrait' }, measured, ...expected };
     const match = CONVENTIONAL.find((c) => Math.abs(ratio / c.ratio - 1) <= tolerance);
-    if (match) return { status: 'pass', message: `${match.name} landscape, ${shown}`, measured, expected };
-    return { status: 'warn', message: `landscape but not 16:9 or 4:3: ${shown}`, measured, expected };
+    if (match) return { status: 'pass', messageId: 'video.aspect/pass', params: { ...params, name: match.name }, measured, ...expected };
+    return { status: 'warn', messageId: 'video.aspect/unusual', params, measured, ...expected };
   },
 });

@@ -1,5 +1,4 @@
 import { defineRule } from './rule.js';
-import { formatBitrate } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.bitrate',
@@ -10,12 +9,14 @@ export default defineRule({
   needs: ['packets'],
   options: { minBps: { default: 1_000_000, min: 0, description: 'Lowest allowed video bit rate, in bits per second.' } },
   check({ video }, { minBps }) {
-    const expected = `≥ ${minBps} bps (${formatBitrate(minBps)})`;
-    if (!video) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const expected = { expectedId: 'video.bitrate/expected', expectedParams: { minBps } };
+    if (!video) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const bps = video.measuredBitrateBps;
-    if (bps === null) return { status: 'fail', message: 'video bit rate could not be measured', measured: null, expected };
-    const stated = video.statedBitrateBps === null ? '' : ` (container states ${formatBitrate(video.statedBitrateBps)})`;
-    if (bps >= minBps) return { status: 'pass', message: `video ${formatBitrate(bps)}${stated}`, measured: bps, expected };
-    return { status: 'fail', message: `video bit rate ${formatBitrate(bps)}${stated} is below ${formatBitrate(minBps)}`, measured: bps, expected };
+    if (bps === null) return { status: 'fail', messageId: 'video.bitrate/unmeasured', measured: null, ...expected };
+    // The rate the container states, beside the measured one.
+    const stated = video.statedBitrateBps === null ? null : { messageId: 'video.bitrate/stated', params: { statedBps: video.statedBitrateBps } };
+    const params = { bps, minBps, stated };
+    if (bps >= minBps) return { status: 'pass', messageId: 'video.bitrate/pass', params, measured: bps, ...expected };
+    return { status: 'fail', messageId: 'video.bitrate/too-low', params, measured: bps, ...expected };
   },
 });

@@ -1,7 +1,6 @@
 import { findIntro, findOutro, programmeEndS } from './utils/intro-outro.js';
 import { detectBlack } from './utils/picture-events.js';
 import { defineRule, round } from './rule.js';
-import { formatClock } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.black',
@@ -16,8 +15,8 @@ export default defineRule({
     minDurationS: { default: 1, min: 0, description: 'Shortest black segment reported, seconds.' },
   },
   check(facts, options) {
-    const expected = `no black ≥ ${options.minDurationS} s in the programme body`;
-    if (!facts.videoAnalysis) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const expected = { expectedId: 'video.black/expected', expectedParams: { minDurationS: options.minDurationS } };
+    if (!facts.videoAnalysis) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const endS = programmeEndS(facts);
     const bodyStart = findIntro(facts)?.boundaryS ?? 0;
     const bodyEnd = findOutro(facts)?.boundaryS ?? endS;
@@ -25,13 +24,15 @@ export default defineRule({
     const segments = detectBlack(facts.videoAnalysis.frames, options).filter(
       (s) => s.start > edge && s.end < endS - edge && s.end > bodyStart + 1e-6 && s.start < bodyEnd - 1e-6,
     );
-    if (segments.length === 0) return { status: 'pass', message: 'no black segments in the programme body', measured: 0, expected };
-    const list = segments.slice(0, 5).map((s) => `${formatClock(s.start)}–${formatClock(s.end)} (${round(s.end - s.start, 1)} s)`).join(', ');
+    if (segments.length === 0) return { status: 'pass', messageId: 'video.black/pass', measured: 0, ...expected };
+    // Every segment is in `at`; the message names the first.
+    const [first] = segments as [(typeof segments)[number]];
     return {
       status: 'fail',
-      message: `${segments.length} black segment(s) in the programme: ${list}`,
+      messageId: 'video.black/found',
+      params: { count: segments.length, firstStartS: round(first.start, 3), firstEndS: round(first.end, 3), firstDurationS: round(first.end - first.start, 1) },
       measured: segments.length,
-      expected,
+      ...expected,
       at: segments.map((s) => ({ start: round(s.start, 3), end: round(s.end, 3) })),
     };
   },

@@ -9,10 +9,10 @@ export default defineRule({
   needs: ['probe'],
   options: {},
   check({ video }) {
-    const expected = 'h264';
-    if (!video) return { status: 'fail', message: 'no video stream', measured: null, expected };
-    const profile = video.profile ? ` (${video.profile})` : '';
-    if (video.codec === 'h264') return { status: 'pass', message: `H.264${profile}`, measured: video.codec, expected };
-    return { status: 'fail', message: `video codec is ${video.codec}${profile}; re-encode as H.264`, measured: video.codec, expected };
+    const expected = { expectedId: 'video.codec/expected' };
+    if (!video) return { status: 'fail', messageId: 'video.codec/no-video', measured: null, ...expected };
+    const params = { codec: video.codec, profile: video.profile || null };
+    if (video.codec === 'h264') return { status: 'pass', messageId: 'video.codec/pass', params, measured: video.codec, ...expected };
+    return { status: 'fail', messageId: 'video.codec/not-h264', params, measured: video.codec, ...expected };
   },
 });

@@ -1,6 +1,5 @@
 import { castDirection, castOver, shotStarts } from './utils/picture-events.js';
 import { defineRule, round, type Outcome } from './rule.js';
-import { formatClock } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.color-cast',
@@ -18,8 +17,8 @@ export default defineRule({
     cutThreshold: { default: 0.3, min: 0, max: 1, description: 'Histogram distance between frames that starts a new shot (0–1).' },
   },
   check({ videoAnalysis }, { maxCast, maxJump, minNeutralShare, cutThreshold }) {
-    const expected = `neutrals within ${maxCast} of neutral; shot-to-shot change ≤ ${maxJump}`;
-    if (!videoAnalysis) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const expected = { expectedId: 'video.color-cast/expected', expectedParams: { maxCast, maxJump } };
+    if (!videoAnalysis) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const { frames } = videoAnalysis;
     const starts = shotStarts(frames, cutThreshold);
     const shots = starts.map((from, k) => {
@@ -34,15 +33,17 @@ export default defineRule({
       shots: shots.length,
       shotsJudged: judged.length,
     };
-    if (judged.length === 0) return { status: 'pass', message: `nothing near-neutral to judge white balance on (${shots.length} shot(s))`, measured, expected };
+    if (judged.length === 0) return { status: 'pass', messageId: 'video.color-cast/nothing-neutral', params: { shots: shots.length }, measured, ...expected };
+    // Not met is `fail`: the rule's severity (warning by default) makes it a warning.
     const details: Outcome[] = [];
     for (const shot of judged) {
       if (shot.cast.magnitude > maxCast) {
         details.push({
-          status: 'warn',
-          message: `colour cast towards ${castDirection(shot.cast.u, shot.cast.v)} (${round(shot.cast.magnitude, 1)} levels) in the shot ${formatClock(shot.startS)}–${formatClock(shot.endS)}`,
+          status: 'fail',
+          messageId: 'video.color-cast/shot',
+          params: { direction: castDirection(shot.cast.u, shot.cast.v), levels: round(shot.cast.magnitude, 1), startS: round(shot.startS, 3), endS: round(shot.endS, 3) },
           measured: round(shot.cast.magnitude, 1),
-          expected,
+          ...expected,
           at: [{ start: round(shot.startS, 3), end: round(shot.endS, 3) }],
         });
       }
@@ -53,19 +54,29 @@ export default defineRule({
       const jump = Math.hypot(b.cast.u - a.cast.u, b.cast.v - a.cast.v);
       if (jump > maxJump) {
         details.push({
-          status: 'warn',
-          message: `colour changes by ${round(jump, 1)} levels at the cut at ${formatClock(b.startS)} (shots do not match, e.g. two cameras)`,
+          status: 'fail',
+          messageId: 'video.color-cast/jump',
+          params: { levels: round(jump, 1), atS: round(b.startS, 3) },
           measured: round(jump, 1),
-          expected,
+          ...expected,
           at: [{ start: round(b.startS, 3), end: round(b.startS + 0.04, 3) }],
         });
       }
     }
     if (programme.magnitude > maxCast && programme.neutralShare >= minNeutralShare) {
-      details.unshift({ status: 'warn', message: `the whole programme leans towards ${measured.direction} (${measured.programmeCast} levels)`, measured: measured.programmeCast, expected });
+      details.unshift({
+        status: 'fail',
+        messageId: 'video.color-cast/programme',
+        params: { direction: measured.direction, levels: measured.programmeCast },
+        measured: measured.programmeCast,
+        ...expected,
+      });
     }
-    if (details.length === 0) return { status: 'pass', message: `white balance neutral within ${round(Math.max(...judged.map((s) => s.cast.magnitude)), 1)} levels in ${judged.length} shot(s)`, measured, expected };
-    const summary = `${details.length} white-balance finding(s), first: ${details[0]!.message}`;
-    return [{ status: 'warn', message: summary, measured, expected, at: details.flatMap((d) => d.at ?? []) }, ...details];
+    if (details.length === 0) {
+      const maxLevels = round(Math.max(...judged.map((s) => s.cast.magnitude)), 1);
+      return { status: 'pass', messageId: 'video.color-cast/pass', params: { maxLevels, judged: judged.length }, measured, ...expected };
+    }
+    const first = { messageId: details[0]!.messageId, params: details[0]!.params ?? {} };
+    return [{ status: 'fail', messageId: 'video.color-cast/findings', params: { count: details.length, first }, measured, ...expected, at: details.flatMap((d) => d.at ?? []) }, ...details];
   },
 });

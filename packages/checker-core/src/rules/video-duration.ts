@@ -1,5 +1,4 @@
 import { defineRule, round } from './rule.js';
-import { formatClock } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.duration',
@@ -13,13 +12,13 @@ export default defineRule({
     maxS: { default: 900, min: 0, description: 'Longest preferred duration, in seconds.' },
   },
   check(facts, { minS, maxS }) {
-    const expected = `${minS}–${maxS} s (${formatClock(minS)}–${formatClock(maxS)})`;
+    const expected = { expectedId: 'video.duration/expected', expectedParams: { minS, maxS } };
     const durationS = facts.durationS ?? facts.video?.durationS ?? facts.audio?.durationS ?? null;
-    if (durationS === null) return { status: 'fail', message: 'duration unknown', measured: null, expected };
+    if (durationS === null) return { status: 'fail', messageId: 'video.duration/unknown', measured: null, ...expected };
     const measured = round(durationS, 3);
-    const clock = formatClock(durationS);
-    if (durationS < minS) return { status: 'fail', message: `lesson lasts ${clock}, shorter than the preferred ${formatClock(minS)}`, measured, expected };
-    if (durationS > maxS) return { status: 'fail', message: `lesson lasts ${clock}, longer than the preferred ${formatClock(maxS)}; consider splitting it`, measured, expected };
-    return { status: 'pass', message: `lesson lasts ${clock}`, measured, expected };
+    const params = { durationS: measured, minS, maxS };
+    if (durationS < minS) return { status: 'fail', messageId: 'video.duration/too-short', params, measured, ...expected };
+    if (durationS > maxS) return { status: 'fail', messageId: 'video.duration/too-long', params, measured, ...expected };
+    return { status: 'pass', messageId: 'video.duration/pass', params, measured, ...expected };
   },
 });

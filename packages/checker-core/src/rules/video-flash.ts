@@ -1,6 +1,5 @@
 import { detectFlashes } from './utils/picture-events.js';
 import { defineRule, round } from './rule.js';
-import { formatClock } from '../facts/units.js';
 
 export default defineRule({
   id: 'video.flash',
@@ -16,16 +15,18 @@ export default defineRule({
     maxNeighbourDelta: { default: 5, min: 0, description: 'How alike the neighbours must be, 8-bit code values.' },
   },
   check({ videoAnalysis }, options) {
-    const expected = `no frame ≥ ${options.minDelta} from both neighbours that agree within ${options.maxNeighbourDelta}`;
-    if (!videoAnalysis) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const expected = { expectedId: 'video.flash/expected', expectedParams: { minDelta: options.minDelta, maxNeighbourDelta: options.maxNeighbourDelta } };
+    if (!videoAnalysis) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const flashes = detectFlashes(videoAnalysis.frames, options);
-    if (flashes.length === 0) return { status: 'pass', message: `no flash frames in ${videoAnalysis.frameCount} frames`, measured: 0, expected };
-    const list = flashes.slice(0, 5).map((f) => `${formatClock(f.start)} (${f.frames} ${f.brighter ? 'bright' : 'dark'} frame${f.frames > 1 ? 's' : ''}, ${round(f.deltaCodeValues, 0)} levels)`).join(', ');
+    if (flashes.length === 0) return { status: 'pass', messageId: 'video.flash/pass', params: { frames: videoAnalysis.frameCount }, measured: 0, ...expected };
+    // Every flash is in `at`; the message names the first.
+    const [first] = flashes as [(typeof flashes)[number]];
     return {
       status: 'fail',
-      message: `${flashes.length} flash or glitch frame(s): ${list}${flashes.length > 5 ? ', …' : ''}`,
+      messageId: 'video.flash/flashes',
+      params: { count: flashes.length, firstAtS: round(first.start, 3), firstFrames: first.frames, firstBrighter: first.brighter, firstDeltaLevels: round(first.deltaCodeValues, 0) },
       measured: flashes.length,
-      expected,
+      ...expected,
       at: flashes.map((f) => ({ start: round(f.start, 3), end: round(f.end, 3) })),
     };
   },

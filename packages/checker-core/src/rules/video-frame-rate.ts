@@ -1,6 +1,5 @@
 import { ranges } from './utils/time-ranges.js';
-import { defineRule, round } from './rule.js';
-import { formatClock, formatFps } from '../facts/units.js';
+import { defineRule, round, type Outcome } from './rule.js';
 
 export default defineRule({
   id: 'video.frame-rate',
@@ -16,32 +15,40 @@ export default defineRule({
   },
   check({ video }, { allowedFps, toleranceFps }) {
     const allowed = allowedFps.split(',').map(parseFps);
-    const expected = `${allowed.map((fps) => round(fps, 3)).join(' | ')} fps, constant`;
-    if (!video) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const rates = allowed.map((fps) => round(fps, 3));
+    const expected = { expectedId: 'video.frame-rate/expected', expectedParams: { allowedFps: rates } };
+    if (!video) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const { nominalFps, irregularFrameCount, irregularFrames, frameCount } = video.timing;
-    if (nominalFps === null) return { status: 'fail', message: `frame rate unknown (${frameCount} frame timestamps)`, measured: null, expected };
+    if (nominalFps === null) return { status: 'fail', messageId: 'video.frame-rate/unknown', params: { frames: frameCount }, measured: null, ...expected };
     const measured = round(nominalFps, 5);
-    const rateOk = allowed.some((fps) => Math.abs(nominalFps - fps) <= toleranceFps);
-    const outcomes = [];
+    const fps = round(nominalFps, 3);
+    const rateOk = allowed.some((a) => Math.abs(nominalFps - a) <= toleranceFps);
+    const notAllowed: Outcome = { status: 'fail', messageId: 'video.frame-rate/not-allowed', params: { fps, allowedFps: rates, suggestedFps: round(suggest(nominalFps, allowed), 3) }, measured, ...expected };
+    const outcomes: Outcome[] = [];
     if (irregularFrameCount > 0) {
       outcomes.push({
-        status: 'fail' as const,
-        message: `variable frame rate: ${irregularFrameCount} of ${frameCount} frame durations are not whole multiples of the nominal ${formatFps(nominalFps)} (first at ${formatClock(irregularFrames[0]!.atS)})`,
+        status: 'fail',
+        messageId: 'video.frame-rate/variable',
+        params: { irregular: irregularFrameCount, frames: frameCount, fps, firstAtS: round(irregularFrames[0]!.atS, 3) },
         measured,
-        expected,
+        ...expected,
         at: ranges(irregularFrames),
       });
     } else if (!rateOk) {
-      outcomes.push({ status: 'fail' as const, message: `frame rate is ${formatFps(nominalFps)}; expected ${allowed.map((f) => formatFps(f)).join(' or ')}`, measured, expected });
+      outcomes.push(notAllowed);
     } else {
-      outcomes.push({ status: 'pass' as const, message: `constant ${formatFps(nominalFps)}`, measured, expected });
+      outcomes.push({ status: 'pass', messageId: 'video.frame-rate/pass', params: { fps }, measured, ...expected });
     }
-    if (irregularFrameCount > 0 && !rateOk) {
-      outcomes.push({ status: 'fail' as const, message: `nominal frame rate is ${formatFps(nominalFps)}; expected ${allowed.map((f) => formatFps(f)).join(' or ')}`, measured, expected });
-    }
+    if (irregularFrameCount > 0 && !rateOk) outcomes.push(notAllowed);
     return outcomes;
   },
 });
+
+/** The allowed rate to export at: the one the measured rate is most nearly a whole multiple of (30 → 29.97, 50 → 25), else the nearest. */
+function suggest(fps: number, allowed: number[]): number {
+  const misfit = (a: number) => Math.abs(fps / a - Math.max(1, Math.round(fps / a)));
+  return [...allowed].sort((a, b) => misfit(a) - misfit(b) || Math.abs(fps - a) - Math.abs(fps - b))[0] ?? fps;
+}
 
 function parseFps(text: string): number {
   const [num, den] = text.trim().split('/').map(Number);

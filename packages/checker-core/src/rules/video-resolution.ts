@@ -1,3 +1,4 @@
+import type { MessageRef } from '../facts/finding.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -9,16 +10,17 @@ export default defineRule({
   needs: ['probe'],
   options: { minShortSidePx: { default: 720, min: 1, description: 'Smallest allowed shorter side of the displayed picture, in pixels.' } },
   check({ video }, { minShortSidePx }) {
-    const expected = `shorter side ≥ ${minShortSidePx} px`;
-    if (!video) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const expected = { expectedId: 'video.resolution/expected', expectedParams: { minShortSidePx } };
+    if (!video) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const shortSide = Math.min(video.displayWidth, video.displayHeight);
-    const shown = `${video.displayWidth}×${video.displayHeight}`;
-    const notes: string[] = [];
-    if (video.sampleAspectRatio !== 1) notes.push(`sample aspect ratio ${Number(video.sampleAspectRatio.toFixed(4))}`);
-    if (video.rotationDeg !== 0) notes.push(`rotated ${video.rotationDeg}°`);
-    const stored = notes.length ? ` (stored ${video.codedWidth}×${video.codedHeight}, ${notes.join(', ')})` : '';
+    const notes: MessageRef[] = [];
+    if (video.sampleAspectRatio !== 1) notes.push({ messageId: 'video.resolution/sample-aspect', params: { sampleAspectRatio: Number(video.sampleAspectRatio.toFixed(4)) } });
+    if (video.rotationDeg !== 0) notes.push({ messageId: 'video.resolution/rotated', params: { rotationDeg: video.rotationDeg } });
+    // How the stored picture became the displayed one, when it did.
+    const stored = notes.length ? { messageId: 'video.resolution/stored', params: { codedWidth: video.codedWidth, codedHeight: video.codedHeight, notes } } : null;
+    const params = { width: video.displayWidth, height: video.displayHeight, minShortSidePx, stored };
     const measured = { displayWidth: video.displayWidth, displayHeight: video.displayHeight, shortSidePx: shortSide };
-    if (shortSide >= minShortSidePx) return { status: 'pass', message: `displayed ${shown}${stored}`, measured, expected };
-    return { status: 'fail', message: `displayed ${shown}${stored}: below ${minShortSidePx}p`, measured, expected };
+    if (shortSide >= minShortSidePx) return { status: 'pass', messageId: 'video.resolution/pass', params, measured, ...expected };
+    return { status: 'fail', messageId: 'video.resolution/too-small', params, measured, ...expected };
   },
 });

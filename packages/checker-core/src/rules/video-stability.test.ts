@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFacts, makeFrames, makeTiming, withFrames } from '../testing/make-facts.js';
-import { runRule, verdictOf } from '../testing/run-rule.js';
+import { runRule, textOf, verdictOf } from '../testing/run-rule.js';
 
 describe('video.stability', () => {
   it('passes evenly timed frames', () => {
@@ -21,7 +21,14 @@ describe('video.stability', () => {
     const [finding] = runRule('video.stability', makeFacts({ video: { timing } }));
     expect(finding!.status).toBe('fail');
     expect(finding!.measured).toEqual({ droppedFrames: 2, duplicateFrames: 1, outOfOrderFrames: 0, frozenFrames: null });
-    expect(finding!.message).toContain('2 dropped frame(s)');
+    expect(finding!.message).toBe('2 dropped frames in timestamp gaps (first at 0:04.1); 1 frame shares a timestamp with another (first at 0:07)');
+    expect(finding!.params.problems).toEqual([
+      { messageId: 'video.stability/dropped', params: { count: 2, firstAtS: 4.12 } },
+      { messageId: 'video.stability/duplicate', params: { count: 1, firstAtS: 7 } },
+    ]);
+    expect(textOf(finding!, 'zh')).toBe(
+      '画面不连贯：丢了 2 帧（第一处在 0:04.1）；1 帧与别的帧时间戳相同（第一处在 0:07）。请用原始素材以恒定帧率重新导出；录屏时关掉其他占用电脑的程序',
+    );
     expect(finding!.at).toEqual([
       { start: 4, end: 4.12 },
       { start: 7, end: 7 },

@@ -1,7 +1,6 @@
 import type { TimingEvent } from '../facts/facts.js';
 import type { Outcome } from './rule.js';
-import { defineRule } from './rule.js';
-import { formatClock } from '../facts/units.js';
+import { defineRule, round } from './rule.js';
 import { detectFrozenFrames, frameEndS } from './utils/picture-events.js';
 import { ranges } from './utils/time-ranges.js';
 
@@ -19,8 +18,8 @@ export default defineRule({
     motionDiff: { default: 1, min: 0, description: 'Mean luma change on both sides that counts as motion, 8-bit (the still frame must also be under a fifth of it).' },
   },
   check({ video, videoAnalysis }, options) {
-    const expected = 'no dropped, duplicated, out-of-order or frozen frames';
-    if (!video) return { status: 'skip', message: 'no video stream', measured: null, expected };
+    const expected = { expectedId: 'video.stability/expected' };
+    if (!video) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const t = video.timing;
     const frozen = videoAnalysis ? detectFrozenFrames(videoAnalysis.frames, options) : [];
     const frozenEvents: TimingEvent[] = videoAnalysis
@@ -33,19 +32,21 @@ export default defineRule({
       frozenFrames: videoAnalysis ? frozen.length : null,
     };
     const problems: [number, string, TimingEvent[]][] = [
-      [t.droppedFrameCount, 'dropped frame(s) in timestamp gaps', t.droppedFrames],
-      [t.duplicateFrameCount, 'frame(s) sharing a timestamp with another', t.duplicateFrames],
-      [t.outOfOrderFrameCount, 'frame(s) out of decode order', t.outOfOrderFrames],
-      [frozen.length, 'frozen frame(s) inside motion (a picture repeated while the scene moves)', frozenEvents],
+      [t.droppedFrameCount, 'video.stability/dropped', t.droppedFrames],
+      [t.duplicateFrameCount, 'video.stability/duplicate', t.duplicateFrames],
+      [t.outOfOrderFrameCount, 'video.stability/out-of-order', t.outOfOrderFrames],
+      [frozen.length, 'video.stability/frozen', frozenEvents],
     ];
     const found = problems.filter(([count]) => count > 0);
-    const frozenNote = videoAnalysis ? '' : ' (frozen frames not checked: pictures not decoded)';
-    if (found.length === 0) return { status: 'pass', message: `${t.frameCount} frames, evenly timed${videoAnalysis ? ', none frozen inside motion' : frozenNote}`, measured, expected };
+    if (found.length === 0) {
+      return { status: 'pass', messageId: 'video.stability/pass', params: { frames: t.frameCount, frozenChecked: videoAnalysis !== undefined }, measured, ...expected };
+    }
     const summary: Outcome = {
       status: 'fail',
-      message: found.map(([count, what, events]) => `${count} ${what} (first at ${formatClock(events[0]!.atS)})`).join('; '),
+      messageId: 'video.stability/unsteady',
+      params: { problems: found.map(([count, messageId, events]) => ({ messageId, params: { count, firstAtS: round(events[0]!.atS, 3) } })) },
       measured,
-      expected,
+      ...expected,
       at: found.flatMap(([, , events]) => ranges(events)),
     };
     return summary;

@@ -63,3 +63,21 @@ describe('parseSubtitles (WebVTT)', () => {
     expect(cues.map((c) => c.lines[0])).toEqual(['一', '二', '三']);
   });
 });
+
+describe('parseSubtitles: the strict timestamp grammar', () => {
+  it.each([
+    ['00:00:03,4560 --> 00:00:04,000', '00:00:03,4560', 3.456],
+    ['02:00:08,90 --> 02:00:09,000', '02:00:08,90', 7208.9],
+    ['00:00,000 --> 00:00:01,000', '00:00,000', 0],
+    ['00:00:0,000 --> 00:00:01,000', '00:00:0,000', 0],
+  ])('names %s as a malformed timestamp on its line, and still reads the cue', (timing, bad, startS) => {
+    const { cues, problems } = parseSubtitles(`1\n${timing}\n一句\n\n2\n00:00:05,000 --> 00:00:06,000\n下一句\n`, 'srt');
+    expect(problems).toEqual([{ lineNumber: 2, message: `malformed timestamp "${bad}": write it as HH:MM:SS,mmm` }]);
+    expect(cues.map((c) => c.startS)).toEqual([startS, 5]);
+  });
+  it('accepts what the formats allow: SRT hours of more than two digits, WebVTT without hours', () => {
+    expect(parseSubtitles('1\n100:00:00,000 --> 100:00:01,000\n长\n', 'srt').problems).toEqual([]);
+    expect(parseSubtitles('WEBVTT\n\n00:01.000 --> 00:02.500\n短\n', 'vtt').problems).toEqual([]);
+    expect(parseSubtitles('WEBVTT\n\n0:01.000 --> 00:02.500\n短\n', 'vtt').problems).toEqual([{ lineNumber: 3, message: 'malformed timestamp "0:01.000": write it as MM:SS.mmm or HH:MM:SS.mmm' }]);
+  });
+});

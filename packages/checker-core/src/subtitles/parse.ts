@@ -7,8 +7,12 @@ export interface ParsedSubtitles {
   problems: ParseProblem[];
 }
 
-const TIMESTAMP = String.raw`(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})`;
-const TIMING = new RegExp(String.raw`^\s*${TIMESTAMP}\s*(-+>|=+>|->)\s*${TIMESTAMP}(.*)$`);
+/** What the tolerant reader accepts as a timestamp, so that a cue with a sloppy one is still read. */
+const TIMESTAMP = String.raw`(?:\d+:)?\d{1,2}:\d{1,2}[,.]\d{1,4}`;
+const TIMESTAMP_PARTS = /^(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,4})$/;
+const TIMING = new RegExp(String.raw`^\s*(${TIMESTAMP})\s*(-+>|=+>|->)\s*(${TIMESTAMP})(.*)$`);
+/** What the formats allow: SRT `00:01:02,345`; WebVTT `01:02.345` or `00:01:02.345` (hours of two digits or more). */
+const STRICT_TIMESTAMP = { srt: /^\d{2,}:\d{2}:\d{2},\d{3}$/, vtt: /^(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}$/ };
 const LOOKS_LIKE_TIMING = /-+>|=+>|\d{1,2}:\d{2}[:.,]\d/;
 
 /**
@@ -55,17 +59,26 @@ export function parseSubtitles(text: string, format: 'srt' | 'vtt'): ParsedSubti
       problems.push({ lineNumber: timingAt + 1, message: `malformed timing line "${clip(timingLine)}"` });
       continue;
     }
-    const startS = toSeconds(match.slice(1, 5));
-    const endS = toSeconds(match.slice(6, 10));
+    const [, startText = '', arrow, endText = ''] = match;
+    const startS = toSeconds(startText);
+    const endS = toSeconds(endText);
     if (startS === null || endS === null) {
       problems.push({ lineNumber: timingAt + 1, message: `impossible timestamp in "${clip(timingLine)}" (minutes and seconds run 00–59)` });
       continue;
     }
-    if (match[5] !== '-->' || !/\s-->\s/.test(timingLine)) {
-      problems.push({ lineNumber: timingAt + 1, message: `the arrow must be " --> " with a space on each side: "${clip(timingLine)}"` });
+    // Read all the same (the tolerant reader recovers the cue), but named: players differ on these.
+    const timestampProblems = new Set<string>();
+    for (const text of [startText, endText]) {
+      if (STRICT_TIMESTAMP[format].test(text)) continue;
+      if (format === 'srt' && STRICT_TIMESTAMP.srt.test(text.replace('.', ','))) {
+        timestampProblems.add('SRT timestamps use a comma before the milliseconds, not a full stop');
+      } else {
+        timestampProblems.add(`malformed timestamp "${clip(text)}": write it as ${format === 'srt' ? 'HH:MM:SS,mmm' : 'MM:SS.mmm or HH:MM:SS.mmm'}`);
+      }
     }
-    if (format === 'srt' && /\d\.\d{1,3}\s*-/.test(timingLine)) {
-      problems.push({ lineNumber: timingAt + 1, message: 'SRT timestamps use a comma before the milliseconds, not a full stop' });
+    for (const message of timestampProblems) problems.push({ lineNumber: timingAt + 1, message });
+    if (arrow !== '-->' || !/\s-->\s/.test(timingLine)) {
+      problems.push({ lineNumber: timingAt + 1, message: `the arrow must be " --> " with a space on each side: "${clip(timingLine)}"` });
     }
     if (textLines.length === 0) problems.push({ lineNumber: timingAt + 1, message: 'cue with no text' });
     cues.push({ index: cues.length + 1, startS, endS, lines: textLines, lineNumber: timingAt + 1 });
@@ -80,11 +93,13 @@ function skipBlock(lines: string[], from: number): number {
   return i;
 }
 
-function toSeconds([hours, minutes, seconds, fraction]: (string | undefined)[]): number | null {
+function toSeconds(text: string): number | null {
+  const [, hours, minutes, seconds, fraction] = TIMESTAMP_PARTS.exec(text) ?? [];
   const m = Number(minutes);
   const s = Number(seconds);
   if (m > 59 || s > 59) return null;
-  const ms = Number((fraction ?? '0').padEnd(3, '0'));
+  // Milliseconds are the first three digits: `,4560` is 456 ms, `,90` is 900 ms.
+  const ms = Number((fraction ?? '0').padEnd(3, '0').slice(0, 3));
   return Number(hours ?? 0) * 3600 + m * 60 + s + ms / 1000;
 }
 

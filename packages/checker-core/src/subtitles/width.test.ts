@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeLine, measureLine, stripMarkup } from './width.js';
+import { judgeLine, measureLine, stripMarkup, lettersByScript } from './width.js';
 
 const han = (n: number) => '汉'.repeat(n);
 const latin = (n: number) => 'a'.repeat(n);
@@ -59,5 +59,18 @@ describe('the line-width rule', () => {
   it('strips VTT timestamps and ASS overrides but keeps text in angle quotes', () => {
     expect(stripMarkup('<00:00:01.500>你好{\\i1}世界')).toBe('你好世界');
     expect(stripMarkup('a < b and c > d')).toBe('a < b and c > d');
+  });
+});
+
+describe('letters by script', () => {
+  it('counts the letters of every script, so that Cyrillic and Greek are not taken for Chinese', () => {
+    expect(lettersByScript('Привет, мир! 你好 Hello <i>Γειά</i> 123')).toEqual({ Cyrillic: 9, Han: 2, Latin: 5, Greek: 4 });
+    expect(lettersByScript('。，……123')).toEqual({});
+  });
+  it('measures an alphabetic line of any script in characters, and names its script', () => {
+    expect(measureLine('Сегодня мы изучим работу промышленного робота')).toMatchObject({ kind: 'latin', script: 'Cyrillic', width: 22.5 });
+    expect(measureLine('Σήμερα μαθαίνουμε')).toMatchObject({ kind: 'latin', script: 'Greek' });
+    expect(measureLine('今天学习 робот')).toMatchObject({ kind: 'mixed', script: 'Cyrillic' });
+    expect(measureLine('今天我们学习机器人')).toMatchObject({ kind: 'chinese', script: 'Han' });
   });
 });

@@ -55,6 +55,31 @@ function isLatinLetterOrDigit(char: string): boolean {
   return /[A-Za-z0-9\u00C0-\u024F\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(char);
 }
 
+/** The scripts counted by name; letters of any other script count as `Other`. */
+const SCRIPTS = ['Han', 'Latin', 'Cyrillic', 'Greek', 'Hangul', 'Hiragana', 'Katakana', 'Arabic', 'Hebrew', 'Thai', 'Devanagari', 'Armenian', 'Georgian'] as const;
+export type Script = (typeof SCRIPTS)[number] | 'Other';
+const SCRIPT_PATTERNS = SCRIPTS.map((script) => [script, new RegExp(`\\p{Script=${script}}`, 'u')] as const);
+
+/** The script of a letter (Unicode Script property), or null for what is not a letter (digits, punctuation, marks). */
+export function scriptOf(char: string): Script | null {
+  if (!/\p{L}/u.test(char)) return null;
+  return SCRIPT_PATTERNS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'Other';
+}
+
+/** Letters of the displayed text (markup stripped), counted by script. */
+export function lettersByScript(text: string): Partial<Record<Script, number>> {
+  const counts: Partial<Record<Script, number>> = {};
+  for (const char of stripMarkup(text)) {
+    const script = scriptOf(char);
+    if (script) counts[script] = (counts[script] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * `chinese`: East-Asian text only; `mixed`: East-Asian text with letters of an alphabet; `latin`: an
+ * alphabet only (Latin, or Cyrillic, Greek…: `script` says which), counted in characters.
+ */
 export type LineKind = 'chinese' | 'mixed' | 'latin' | 'empty';
 
 export interface LineMeasure {
@@ -62,6 +87,8 @@ export interface LineMeasure {
   text: string;
   width: number;
   kind: LineKind;
+  /** The script most of the line's letters are in (null for a line without letters). */
+  script: Script | null;
 }
 
 export function measureLine(raw: string): LineMeasure {
@@ -69,7 +96,8 @@ export function measureLine(raw: string): LineMeasure {
   const chars = [...text].filter((char) => !isZeroWidth(char.codePointAt(0)!));
   // Full-width Latin letters count 1 but are letters, not East-Asian text.
   const eastAsian = chars.some((char) => isWide(char.codePointAt(0)!) && !isLatinLetterOrDigit(char));
-  const latin = chars.some(isLatinLetterOrDigit);
+  // Any alphabet counts, not only Latin: a Cyrillic line is not a Chinese one.
+  const latin = chars.some((char) => isLatinLetterOrDigit(char) || (/\p{L}/u.test(char) && !isWide(char.codePointAt(0)!)));
   let width = 0;
   for (const char of chars) {
     // “”…— are set full-width in Chinese text, half-width in English.
@@ -77,7 +105,9 @@ export function measureLine(raw: string): LineMeasure {
     width += wide ? 1 : 0.5;
   }
   const kind: LineKind = chars.length === 0 ? 'empty' : eastAsian && latin ? 'mixed' : latin ? 'latin' : 'chinese';
-  return { text, width, kind };
+  const counts = Object.entries(lettersByScript(text)) as [Script, number][];
+  const script = counts.length === 0 ? null : counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+  return { text, width, kind, script };
 }
 
 /** A whole sentence ends with 。！？.!? , optionally followed by a closing quote or bracket. */

@@ -28,6 +28,8 @@ export class CheckerService {
       paths: request.paths,
       profile,
       language: request.language,
+      // The window's language: the findings' messages and the exported reports speak it (the window renders them again when it switches).
+      locale: request.locale ?? 'zh',
       signal: controller.signal,
       // The window shows the picture at each timed video finding.
       evidence: { embed: true },

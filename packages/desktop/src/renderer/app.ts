@@ -3,7 +3,8 @@
  * evidence frames, choose the profile and course language, cancel, export. No Node here: it talks
  * to the checker only through `window.checker` (the preload's bridge, or the browser harness).
  */
-import { describeFacts, findingLevel, findingRank, formatClock, formatMeasured, type Area, type FileResult, type Finding, type RuleMeta } from '@courseware-check/checker-core/facts';
+import { describeFacts, findingLevel, findingRank, formatClock, type Area, type FileResult, type Finding, type RuleMeta } from '@courseware-check/checker-core/facts';
+import { fileErrorMessage, findingExpected, findingMessage } from '@courseware-check/checker-core/messages';
 import type { CheckRequest, ProgressMessage, ProfileChoice } from '../shared/api.js';
 import { STRINGS, type Lang } from './i18n.js';
 
@@ -67,7 +68,8 @@ function renderList(): void {
   list.replaceChildren(
     ...state.rows.map((row, index) => {
       const status = row.state === 'done' ? row.result!.status : row.state;
-      const problems = row.result ? row.result.findings.filter((f) => f.status === 'fail' || f.status === 'warn').length : 0;
+      // Problems count rules: a rule with ten detail rows is one problem.
+      const problems = row.result ? new Set(row.result.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.rule)).size : 0;
       const item = element(
         'li',
         { className: index === state.selected ? 'selected' : '', attrs: { 'data-path': row.path, 'data-status': status } },
@@ -102,31 +104,47 @@ function renderDetails(): void {
   const { result } = row;
   const parts: Node[] = [element('h2', { text: result.path })];
   if (result.error) {
-    parts.push(element('p', { className: 'error-line', text: result.error.message }));
+    parts.push(element('p', { className: 'error-line', text: fileErrorMessage(result.error, state.lang) }));
     details.replaceChildren(...parts);
     return;
   }
-  if (result.facts) parts.push(element('p', { className: 'facts', text: `${t().facts}: ${describeFacts(result.facts)}` }));
-  const areas = new Map<string, Finding[]>();
-  for (const finding of result.findings) areas.set(areaOf(finding.rule), [...(areas.get(areaOf(finding.rule)) ?? []), finding]);
-  for (const area of ['file', 'video', 'audio', 'sync', 'intro-outro', 'subtitle']) {
-    const findings = areas.get(area);
-    if (!findings) continue;
-    parts.push(element('h3', { text: t().areas[area] ?? area }));
-    const rows = [...findings].sort((a, b) => findingRank(a) - findingRank(b)).map((f) => findingRow(f));
-    parts.push(element('table', { className: 'findings' }, element('tbody', {}, ...rows)));
+  if (result.facts) parts.push(element('p', { className: 'facts', text: `${t().facts}: ${describeFacts(result.facts, state.lang)}` }));
+  // A rule's findings stay together, under the level of its verdict (its first finding).
+  const byRule = new Map<string, Finding[]>();
+  for (const finding of result.findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
+  const levelOf = (findings: Finding[]) => findingLevel(findings[0]!);
+  /** The rules whose verdict is one of `levels`, grouped by area, each area a heading and a table. */
+  const grouped = (levels: string[]): Node[] => {
+    const areas = new Map<string, Finding[]>();
+    for (const [rule, findings] of byRule) if (levels.includes(levelOf(findings))) areas.set(areaOf(rule), [...(areas.get(areaOf(rule)) ?? []), ...findings]);
+    return AREAS.filter((area) => areas.has(area)).flatMap((area) => [
+      element('h3', { text: t().areas[area] ?? area }),
+      element('table', { className: 'findings' }, element('tbody', {}, ...[...areas.get(area)!].sort((a, b) => findingRank(a) - findingRank(b)).map(findingRow))),
+    ]);
+  };
+  // Failures first, then warnings, each by area; what passed or was skipped below, collapsed.
+  parts.push(...grouped(['fail']), ...grouped(['warn']));
+  const passCount = [...byRule.values()].filter((f) => levelOf(f) === 'pass').length;
+  const skipCount = [...byRule.values()].filter((f) => levelOf(f) === 'skip').length;
+  if (passCount + skipCount > 0) {
+    const label = [passCount ? t().passedRules(passCount) : '', skipCount ? t().skippedRules(skipCount) : ''].filter(Boolean).join(' · ');
+    parts.push(element('details', { className: 'passes' }, element('summary', { text: label }), ...grouped(['pass', 'skip'])));
   }
   details.replaceChildren(...parts);
 }
+
+const AREAS: Area[] = ['file', 'video', 'audio', 'sync', 'intro-outro', 'subtitle'];
 
 function findingRow(finding: Finding): HTMLTableRowElement {
   const level = findingLevel(finding);
   const body = element('td', {}, element('span', { className: 'rule', text: finding.rule }));
   if (finding.at?.length) body.append(element('span', { className: 'times', text: finding.at.slice(0, 4).map((r) => formatClock(r.start)).join(', ') + (finding.at.length > 4 ? ' …' : '') }));
-  body.append(element('div', { className: 'message', text: finding.message }));
+  // The message in the window's language, from its id and parameters (the same catalogue as the reports).
+  body.append(element('div', { className: 'message', text: findingMessage(finding, state.lang) }));
   if (finding.line !== undefined) body.append(element('div', { className: 'line', text: `“${finding.line}”` }));
   if (finding.status !== 'skip') {
-    body.append(element('div', { className: 'measured', text: `${t().measured} ${formatMeasured(finding.measured)} · ${t().expected} ${finding.expected}` }));
+    // What was measured is in the message, in words; the raw measurement is in the exported JSON.
+    body.append(element('div', { className: 'measured', text: `${t().expected} ${findingExpected(finding, state.lang)}` }));
   }
   if (finding.evidenceDataUri?.startsWith('data:image/jpeg;base64,')) body.append(element('img', { className: 'evidence', attrs: { src: finding.evidenceDataUri, alt: finding.rule } }));
   return element('tr', { className: level, attrs: { 'data-rule': finding.rule } }, element('td', { className: 'st' }, element('span', { className: `badge ${level}`, text: t()[level] })), body);
@@ -184,7 +202,7 @@ async function check(paths: string[]): Promise<void> {
   renderList();
   renderDetails();
   if (previous) await window.checker.cancel(previous);
-  const request: CheckRequest = { paths, profile: state.profile, language: state.language };
+  const request: CheckRequest = { paths, profile: state.profile, language: state.language, locale: state.lang };
   try {
     state.running = true;
     early = [];

@@ -1,4 +1,4 @@
-/** Interface text: Chinese by default, English available. Rule messages stay as the rules write them. */
+/** Interface text: Chinese by default, English available. Findings are rendered from the core's message catalogue in the same language. */
 export const STRINGS = {
   zh: {
     title: '课件技术检查',
@@ -28,7 +28,6 @@ export const STRINGS = {
     progress: (done: number, total: number) => `已检查 ${done} / ${total}`,
     cancelled: '已取消',
     noSelection: '在左侧选择一个文件，查看检查结果。',
-    measured: '实测',
     expected: '要求',
     at: '位置',
     facts: '技术参数',
@@ -36,6 +35,9 @@ export const STRINGS = {
     failed: (message: string) => `检查失败：${message}`,
     areas: { file: '文件', video: '画面', audio: '声音', sync: '音画同步', 'intro-outro': '片头片尾', subtitle: '字幕' } as Record<string, string>,
     problems: (n: number) => `${n} 个问题`,
+    noProblems: '没有问题',
+    passedRules: (n: number) => `${n} 项通过`,
+    skippedRules: (n: number) => `${n} 项跳过`,
     language: 'English',
   },
   en: {
@@ -66,14 +68,16 @@ export const STRINGS = {
     progress: (done: number, total: number) => `checked ${done} of ${total}`,
     cancelled: 'cancelled',
     noSelection: 'Choose a file on the left to see its findings.',
-    measured: 'measured',
     expected: 'expected',
     at: 'at',
     facts: 'Facts',
     saved: (path: string) => `saved to ${path}`,
     failed: (message: string) => `the check failed: ${message}`,
     areas: { file: 'File', video: 'Picture', audio: 'Sound', sync: 'Sync', 'intro-outro': 'Intro and outro', subtitle: 'Subtitles' } as Record<string, string>,
-    problems: (n: number) => `${n} problem(s)`,
+    problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`,
+    noProblems: 'no problems',
+    passedRules: (n: number) => `${n} passed`,
+    skippedRules: (n: number) => `${n} skipped`,
     language: '中文',
   },
 };

@@ -30,6 +30,8 @@ export interface CheckRequest {
   profile: ProfileChoice;
   /** The course language, for subtitle.language. */
   language: 'zh' | 'en';
+  /** The language of the messages and of the exported reports (the window's language; default zh). */
+  locale?: 'zh' | 'en';
 }
 
 export type ProgressMessage =

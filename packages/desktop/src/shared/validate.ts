@@ -11,10 +11,12 @@ const MAX_PATH_LENGTH = 4096;
 /** Every argument that crosses the IPC boundary is checked here, whatever the renderer claims. */
 export function validateCheckRequest(value: unknown): CheckRequest {
   if (!isObject(value)) throw new InvalidMessage('a check request must be an object');
-  const { paths, profile, language } = value;
-  const known = new Set(['paths', 'profile', 'language']);
+  const { paths, profile, language, locale } = value;
+  const known = new Set(['paths', 'profile', 'language', 'locale']);
   for (const key of Object.keys(value)) if (!known.has(key)) throw new InvalidMessage(`unknown field "${key}"`);
-  return { paths: validatePaths(paths), profile: validateProfile(profile), language: validateLanguage(language) };
+  const request: CheckRequest = { paths: validatePaths(paths), profile: validateProfile(profile), language: validateLanguage(language) };
+  if (locale !== undefined) request.locale = validateLocale(locale);
+  return request;
 }
 
 export function validatePaths(value: unknown): string[] {
@@ -40,6 +42,11 @@ function validateProfile(value: unknown): CheckRequest['profile'] {
 function validateLanguage(value: unknown): 'zh' | 'en' {
   if (value === 'zh' || value === 'en') return value;
   throw new InvalidMessage('language must be "zh" or "en"');
+}
+
+function validateLocale(value: unknown): 'zh' | 'en' {
+  if (value === 'zh' || value === 'en') return value;
+  throw new InvalidMessage('locale must be "zh" or "en"');
 }
 
 /** A run id as `CheckerService` makes them: `run-` and 32 lowercase hex digits (128 random bits). */

@@ -5,7 +5,19 @@ import { ANALYSIS_HEIGHT, ANALYSIS_WIDTH, FRAME_BYTES, FrameMeter } from './fram
 export interface VideoDecodeOptions extends PassOptions {
   /** ffmpeg decoder threads; 1 when several files are decoded at once (more throughput in a batch). */
   threads?: number;
+  /** How each picture is reduced (the defaults unless a benchmark measures another way; see bench/levers.ts). */
+  reduction?: Partial<Reduction>;
 }
+
+/** The reduction of each decoded picture to the analysis picture. */
+export interface Reduction {
+  /** swscale's algorithm: `area` (the mean of each 30×30 block of a 1080p picture) by default. */
+  scaler: string;
+  /** Decode H.264 without its deblocking filter (cheaper; pictures differ slightly). */
+  skipLoopFilter: boolean;
+}
+
+export const DEFAULT_REDUCTION: Reduction = { scaler: 'area', skipLoopFilter: false };
 
 /**
  * One decode of the first video stream, every frame scaled down (area average) to 64×36 YUV 4:4:4
@@ -14,10 +26,11 @@ export interface VideoDecodeOptions extends PassOptions {
  */
 export async function analyzeVideo(path: string, video: VideoFacts, frameTimesS: ArrayLike<number>, options: VideoDecodeOptions = {}): Promise<VideoAnalysis> {
   const meter = new FrameMeter();
+  const reduction = { ...DEFAULT_REDUCTION, ...options.reduction };
   const args = {
-    input: options.threads ? ['-threads', String(options.threads)] : [],
+    input: [...(options.threads ? ['-threads', String(options.threads)] : []), ...(reduction.skipLoopFilter ? ['-skip_loop_filter', 'all'] : [])],
     output: ['-map', `0:${video.streamIndex}`, '-an', '-sn', '-dn', '-vsync', 'passthrough',
-      '-vf', `scale=${ANALYSIS_WIDTH}:${ANALYSIS_HEIGHT}:flags=area,format=yuv444p`, '-f', 'rawvideo', 'pipe:1'],
+      '-vf', `scale=${ANALYSIS_WIDTH}:${ANALYSIS_HEIGHT}:flags=${reduction.scaler},format=yuv444p`, '-f', 'rawvideo', 'pipe:1'],
   };
   const damage = await streamRaw(
     path,

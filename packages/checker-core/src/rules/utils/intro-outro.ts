@@ -1,4 +1,5 @@
 import type { Chapter, MediaFacts, TimeRange } from '../../facts/facts.js';
+import type { MessageRef } from '../../facts/finding.js';
 import { round } from '../../facts/units.js';
 import { detectBlack, shotStarts } from './picture-events.js';
 
@@ -7,8 +8,8 @@ export interface Segment {
   boundaryS: number;
   durationS: number;
   source: 'chapter' | 'shared' | 'signal';
-  /** What the boundary was found from, with times. */
-  evidence: string;
+  /** What the boundary was found from, with times (a message, rendered per locale). */
+  evidence: MessageRef;
 }
 
 export interface SegmentSearch {
@@ -30,7 +31,10 @@ export function findIntro(facts: MediaFacts, search: SegmentSearch = {}): Segmen
   const chapter = facts.chapters.find((c) => INTRO_TITLES.test(c.title));
   if (chapter) return { boundaryS: chapter.endS, durationS: chapter.endS, source: 'chapter', evidence: describeChapter(chapter) };
   const shared = facts.sharedPassages?.intro;
-  if (shared) return { boundaryS: shared.durationS, durationS: shared.durationS, source: 'shared', evidence: `the same opening ${round(shared.durationS)} s as ${shared.sharedWith}` };
+  if (shared) {
+    const evidence = { messageId: 'intro-outro/shared-opening', params: { durationS: round(shared.durationS), sharedWith: shared.sharedWith } };
+    return { boundaryS: shared.durationS, durationS: shared.durationS, source: 'shared', evidence };
+  }
   return findBoundary(facts, 'intro', search);
 }
 
@@ -40,7 +44,10 @@ export function findOutro(facts: MediaFacts, search: SegmentSearch = {}): Segmen
   const endS = programmeEndS(facts);
   if (chapter) return { boundaryS: chapter.startS, durationS: Math.min(endS, chapter.endS) - chapter.startS, source: 'chapter', evidence: describeChapter(chapter) };
   const shared = facts.sharedPassages?.outro;
-  if (shared) return { boundaryS: endS - shared.durationS, durationS: shared.durationS, source: 'shared', evidence: `the same closing ${round(shared.durationS)} s as ${shared.sharedWith}` };
+  if (shared) {
+    const evidence = { messageId: 'intro-outro/shared-closing', params: { durationS: round(shared.durationS), sharedWith: shared.sharedWith } };
+    return { boundaryS: endS - shared.durationS, durationS: shared.durationS, source: 'shared', evidence };
+  }
   return findBoundary(facts, 'outro', search);
 }
 
@@ -66,30 +73,32 @@ function findBoundary(facts: MediaFacts, which: 'intro' | 'outro', { searchS = 3
   const order = <T extends { t: number }>(list: T[]) => list.sort((a, b) => (which === 'intro' ? a.t - b.t : b.t - a.t));
   const track = facts.audioAnalysis?.levelTrack;
   for (const candidate of [...order(blackCandidates), ...order(cutCandidates)]) {
-    const what = candidate.gap ? `black ${round(candidate.gap.start)}–${round(candidate.gap.end)} s` : `cut at ${round(candidate.t)} s`;
     const sound = !track
-      ? candidate.gap ? 'no audio' : null
+      ? candidate.gap ? { messageId: 'intro-outro/no-audio' } : null
       : audioEvidence(track, candidate.gap ?? { start: candidate.t, end: candidate.t }, candidate.gap ? silenceDbfs : -Infinity, soundChangeDb);
     if (!sound) continue;
     const durationS = which === 'intro' ? candidate.t : endS - candidate.t;
-    return { boundaryS: candidate.t, durationS, source: 'signal', evidence: `${what} with ${sound}` };
+    const evidence = candidate.gap
+      ? { messageId: 'intro-outro/black', params: { startS: round(candidate.gap.start), endS: round(candidate.gap.end), sound } }
+      : { messageId: 'intro-outro/cut', params: { atS: round(candidate.t), sound } };
+    return { boundaryS: candidate.t, durationS, source: 'signal', evidence };
   }
   return null;
 }
 
 /** A silence overlapping the place (±0.5 s), or a level step across it; null when the sound goes on unchanged. */
-function audioEvidence(track: { stepS: number; levelsDbfs: Float64Array }, place: TimeRange, silenceDbfs: number, soundChangeDb: number): string | null {
+function audioEvidence(track: { stepS: number; levelsDbfs: Float64Array }, place: TimeRange, silenceDbfs: number, soundChangeDb: number): MessageRef | null {
   const at = (t: number) => Math.max(0, Math.min(track.levelsDbfs.length - 1, Math.round(t / track.stepS)));
   let silentFrom = -1;
   for (let i = at(place.start - 0.5); i <= at(place.end + 0.5); i++) {
     if (track.levelsDbfs[i]! <= silenceDbfs) {
       if (silentFrom < 0) silentFrom = i;
-      if ((i - silentFrom + 1) * track.stepS >= 0.2) return `silence from ${round(silentFrom * track.stepS)} s`;
+      if ((i - silentFrom + 1) * track.stepS >= 0.2) return { messageId: 'intro-outro/silence', params: { fromS: round(silentFrom * track.stepS) } };
     } else silentFrom = -1;
   }
   const before = meanDb(track.levelsDbfs, at(place.start - 2), at(place.start));
   const after = meanDb(track.levelsDbfs, at(place.end), at(place.end + 2));
-  if (Math.abs(after - before) >= soundChangeDb) return `the sound changing by ${Math.round(after - before)} dB`;
+  if (Math.abs(after - before) >= soundChangeDb) return { messageId: 'intro-outro/sound-change', params: { changeDb: Math.round(after - before) } };
   return null;
 }
 
@@ -104,6 +113,6 @@ function meanDb(levels: Float64Array, from: number, to: number): number {
   return count > 0 && energy > 0 ? 10 * Math.log10(energy / count) : -120;
 }
 
-function describeChapter(chapter: Chapter): string {
-  return `chapter "${chapter.title}" ${round(chapter.startS)}–${round(chapter.endS)} s`;
+function describeChapter(chapter: Chapter): MessageRef {
+  return { messageId: 'intro-outro/chapter', params: { title: chapter.title, startS: round(chapter.startS), endS: round(chapter.endS) } };
 }

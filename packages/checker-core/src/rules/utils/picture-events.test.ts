@@ -41,7 +41,7 @@ describe('shots and casts', () => {
     [-15, 2, 'yellow'],
     [-3, 15, 'red'],
     [-8, -10, 'green'],
-    [5, -15, 'blue/green (cyan)'],
+    [5, -15, 'cyan'],
     [8, 10, 'magenta'],
   ])('names the direction of Cb %i, Cr %i: %s', (u, v, name) => {
     expect(castDirection(u, v)).toBe(name);

@@ -103,19 +103,21 @@ export function castOver(frames: FrameStats, from: number, to: number): Cast {
   return { u: meanU, v: meanV, magnitude: Math.hypot(meanU, meanV), neutralShare: to > from ? weight / (to - from) : 0 };
 }
 
-/** The six hues of BT.601's Cb/Cr plane, for naming a cast's direction. */
+/** The six hues of BT.601's Cb/Cr plane, for naming a cast's direction (the catalogues name them per locale). */
 const HUES = [
   { name: 'blue', u: 0.5, v: -0.081 },
   { name: 'magenta', u: 0.331, v: 0.419 },
   { name: 'red', u: -0.169, v: 0.5 },
   { name: 'yellow', u: -0.5, v: 0.081 },
   { name: 'green', u: -0.331, v: -0.419 },
-  { name: 'blue/green (cyan)', u: 0.169, v: -0.5 },
-];
+  { name: 'cyan', u: 0.169, v: -0.5 },
+] as const;
 
-export function castDirection(u: number, v: number): string {
+export type CastDirection = (typeof HUES)[number]['name'];
+
+export function castDirection(u: number, v: number): CastDirection {
   const angle = Math.atan2(v, u);
-  let best = HUES[0]!;
+  let best: (typeof HUES)[number] = HUES[0];
   let bestDistance = Infinity;
   for (const hue of HUES) {
     const difference = Math.abs(Math.atan2(Math.sin(angle - Math.atan2(hue.v, hue.u)), Math.cos(angle - Math.atan2(hue.v, hue.u))));

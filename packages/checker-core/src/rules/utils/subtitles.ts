@@ -1,17 +1,21 @@
 import type { MediaFacts, SubtitleTrack } from '../../facts/facts.js';
+import type { MessageParams, MessageRef } from '../../facts/finding.js';
 import { round, type Outcome } from '../rule.js';
 
 /** Detail findings kept per rule and file; the first finding's message gives the full count. */
 export const MAX_DETAILS = 200;
 
 /** Skip when the media has no subtitles (subtitle.present says so once). */
-export function noTracks(facts: MediaFacts, expected: string): Outcome | null {
+export function noTracks(facts: MediaFacts, expected: { expectedId: string; expectedParams?: MessageParams }): Outcome | null {
   if (facts.subtitles.length > 0) return null;
-  return { status: 'skip', message: 'no subtitles', measured: null, expected };
+  return { status: 'skip', messageId: 'skip/no-subtitles', measured: null, ...expected };
 }
 
-export function trackName(track: SubtitleTrack): string {
-  return track.source === 'embedded' ? `the subtitle stream ${track.path.split('#stream:')[1]} inside the file` : track.path;
+/** A subtitle track as a person names it: the sidecar's path, or the stream inside the video. */
+export function trackName(track: SubtitleTrack): MessageRef {
+  return track.source === 'embedded'
+    ? { messageId: 'subtitle/stream', params: { stream: Number(track.path.split('#stream:')[1]) } }
+    : { messageId: 'subtitle/file', params: { path: track.path } };
 }
 
 export function cueTime(startS: number, endS: number) {

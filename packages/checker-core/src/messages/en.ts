@@ -1,0 +1,242 @@
+/**
+ * English messages, by id (ICU MessageFormat). The ids are the contract (`messageId` in JSON);
+ * zh.ts must have exactly the same ids (its type says so). Number styles beside ICU's: `clock`
+ * (m:ss), `bitrate` (1.2 Mbps), `bytes` (1.5 GiB), `khz` (48 kHz). A parameter that is a message is
+ * rendered in place; a list of messages is joined with "; "; a list of values reads as a series
+ * ("a, b and c"), or as alternatives ("25 or 29.97") when its name begins with `allowed`.
+ */
+export const en = {
+  // Shared by many rules.
+  'skip/quick': 'not run in --quick mode (needs decoding)',
+  'skip/no-video': 'no video stream',
+  'skip/no-audio': 'no audio stream',
+  'skip/no-subtitles': 'no subtitles',
+  'expected/none': '—',
+  'subtitle/file': '{path}',
+  'subtitle/stream': 'the subtitle stream {stream} inside the file',
+
+  // A file that cannot be checked: `detail` is what the probe or the decoder said.
+  'file-error/not-found': 'no such file',
+  'file-error/not-a-file': '{detail}',
+  'file-error/empty': '{detail}',
+  'file-error/unreadable': '{detail}',
+  'file-error/not-media': '{detail}',
+  'file-error/no-streams': '{detail}',
+  'file-error/truncated': '{detail}',
+  'file-error/decode-failed': '{detail}',
+  'file-error/stalled': '{detail}',
+  'file-error/probe-failed': '{detail}',
+  'file-error/internal': '{detail}',
+
+  'container.mp4/expected': 'MP4 (ISO BMFF with an MP4 brand)',
+  'container.mp4/pass': 'MP4 (brand {brand})',
+  'container.mp4/not-mp4':
+    'container is {kind, select, isobmff {an ISO BMFF file of brand "{brand}", not MP4} quicktime {a QuickTime movie (.mov), not MP4} matroska {a Matroska/WebM file, not MP4} other {{formatName} data, not MP4}}; re-export or remux as MP4',
+
+  'file.size/expected': '≤ {maxBytes, number} bytes ({maxBytes, number, bytes})',
+  'file.size/pass': 'file size {sizeBytes, number} bytes ({sizeBytes, number, bytes})',
+  'file.size/too-large':
+    'file is {sizeBytes, number} bytes ({sizeBytes, number, bytes}), over the {maxBytes, number, bytes} upload limit by {overBytes, plural, one {# byte} other {# bytes}}: export at a lower bit rate or split the lesson',
+
+  'file.integrity/expected': 'no decoding errors',
+  'file.integrity/not-decoded': 'no stream was decoded',
+  'file.integrity/pass': '{streams, select, both {video and audio} video {video} other {audio}} decoded without errors',
+  'file.integrity/damaged': 'the file is damaged: {streams} (first error: {firstError}); export it again from the original project',
+  'file.integrity/stream':
+    '{stream, select, video {video} other {audio}}: {errors, plural, one {# decoding error} other {# decoding errors}} in {places, plural, one {# place} other {# places}}, the first at {startS, number, clock}',
+
+  'video.duration/expected': '{minS}–{maxS} s ({minS, number, clock}–{maxS, number, clock})',
+  'video.duration/unknown': 'duration unknown',
+  'video.duration/pass': 'lesson lasts {durationS, number, clock}',
+  'video.duration/too-short': 'lesson lasts {durationS, number, clock}, shorter than the preferred {minS, number, clock}; consider joining it with the next part',
+  'video.duration/too-long': 'lesson lasts {durationS, number, clock}, longer than the preferred {maxS, number, clock}; consider splitting it',
+
+  'video.codec/expected': 'H.264',
+  'video.codec/no-video': 'no video stream: a lesson needs H.264 pictures',
+  'video.codec/pass': 'H.264{profile, select, null {} other { ({profile})}}',
+  'video.codec/not-h264': 'video codec is {codec}{profile, select, null {} other { ({profile})}}; re-encode as H.264',
+
+  'video.resolution/expected': 'shorter side ≥ {minShortSidePx} px',
+  'video.resolution/pass': 'displayed {width}×{height}{stored}',
+  'video.resolution/too-small': 'displayed {width}×{height}{stored}: below {minShortSidePx}p; export at {minShortSidePx}p or more (e.g. 1920×1080)',
+  'video.resolution/stored': ' (stored {codedWidth}×{codedHeight}; {notes})',
+  'video.resolution/sample-aspect': 'sample aspect ratio {sampleAspectRatio}',
+  'video.resolution/rotated': 'rotated {rotationDeg}°',
+
+  'video.aspect/expected': 'landscape 16:9 or 4:3',
+  'video.aspect/pass': '{name} landscape, {width}×{height} ({ratio}:1)',
+  'video.aspect/not-landscape': 'picture is {shape, select, square {square} other {portrait}}, {width}×{height} ({ratio}:1); courses must be landscape',
+  'video.aspect/unusual': 'landscape but not 16:9 or 4:3: {width}×{height} ({ratio}:1); 16:9 (e.g. 1920×1080) is the usual choice',
+
+  'video.frame-rate/expected': '{allowedFps} fps, constant',
+  'video.frame-rate/unknown': 'frame rate unknown ({frames} frame timestamps)',
+  'video.frame-rate/pass': 'constant {fps, number} fps',
+  'video.frame-rate/not-allowed': 'frame rate is {fps, number} fps; must be {allowedFps} fps: set it to {suggestedFps, number} fps when exporting',
+  'video.frame-rate/variable':
+    'variable frame rate: {irregular} of {frames} frame durations are not whole multiples of the nominal {fps, number} fps (first at {firstAtS, number, clock}); export at a constant frame rate',
+
+  'video.bitrate/expected': '≥ {minBps, number, bitrate}',
+  'video.bitrate/unmeasured': 'video bit rate could not be measured',
+  'video.bitrate/pass': 'video {bps, number, bitrate}{stated}',
+  'video.bitrate/too-low': 'video bit rate {bps, number, bitrate}{stated} is below {minBps, number, bitrate}: export at {minBps, number, bitrate} or more',
+  'video.bitrate/stated': ' (container states {statedBps, number, bitrate})',
+
+  'video.stability/expected': 'no dropped, duplicated, out-of-order or frozen frames',
+  'video.stability/pass': '{frames, number} frames, evenly timed{frozenChecked, select, true {, none frozen inside motion} other { (frozen frames not checked: pictures not decoded)}}',
+  'video.stability/unsteady': '{problems}',
+  'video.stability/dropped': '{count, plural, one {# dropped frame} other {# dropped frames}} in timestamp gaps (first at {firstAtS, number, clock})',
+  'video.stability/duplicate': '{count, plural, one {# frame shares} other {# frames share}} a timestamp with another (first at {firstAtS, number, clock})',
+  'video.stability/out-of-order': '{count, plural, one {# frame} other {# frames}} out of decode order (first at {firstAtS, number, clock})',
+  'video.stability/frozen':
+    '{count, plural, one {# frozen frame} other {# frozen frames}} inside motion, a picture repeated while the scene moves (first at {firstAtS, number, clock})',
+
+  'video.flash/expected': 'no frame ≥ {minDelta} levels from both neighbours that agree within {maxNeighbourDelta}',
+  'video.flash/pass': 'no flash frames in {frames, number} frames',
+  'video.flash/flashes':
+    '{count, plural, one {# flash or glitch} other {# flashes or glitches}}, the first at {firstAtS, number, clock} ({firstFrames, plural, one {# {firstBrighter, select, true {bright} other {dark}} frame} other {# {firstBrighter, select, true {bright} other {dark}} frames}}, {firstDeltaLevels} levels): cut or replace the frame at the edit point',
+
+  'video.color-cast/expected': 'neutrals within {maxCast} levels of neutral; shot-to-shot change ≤ {maxJump}',
+  'video.color-cast/nothing-neutral': 'nothing near-neutral to judge white balance on ({shots, plural, one {# shot} other {# shots}})',
+  'video.color-cast/pass': 'white balance neutral within {maxLevels} levels in {judged, plural, one {# shot} other {# shots}}',
+  'video.color-cast/findings': '{count, plural, one {# white-balance finding} other {# white-balance findings}}, first: {first}',
+  'video.color-cast/programme':
+    'the whole programme leans towards {direction, select, blue {blue} magenta {magenta} red {red} yellow {yellow} green {green} other {blue/green (cyan)}} ({levels} levels); correct the white balance',
+  'video.color-cast/shot':
+    'colour cast towards {direction, select, blue {blue} magenta {magenta} red {red} yellow {yellow} green {green} other {blue/green (cyan)}} ({levels} levels) in the shot {startS, number, clock}–{endS, number, clock}; correct its white balance',
+  'video.color-cast/jump': 'colour changes by {levels} levels at the cut at {atS, number, clock} (shots do not match, e.g. two cameras); match their white balance',
+
+  'video.black/expected': 'no black ≥ {minDurationS} s in the programme body',
+  'video.black/pass': 'no black segments in the programme body',
+  'video.black/found':
+    '{count, plural, one {# black segment} other {# black segments}} in the programme, the first at {firstStartS, number, clock}–{firstEndS, number, clock} ({firstDurationS} s): cut the black or fill it with picture',
+
+  'audio.present/expected': '≥ 1 audio stream',
+  'audio.present/none': 'no audio stream: the lesson is silent',
+  'audio.present/pass': '{count, plural, one {# audio stream} other {# audio streams}}',
+
+  'audio.codec/expected': 'AAC',
+  'audio.codec/pass': 'AAC{profile, select, null {} other { ({profile})}}',
+  'audio.codec/not-aac': 'audio codec is {codec}{profile, select, null {} other { ({profile})}}; re-encode as AAC',
+
+  'audio.sample-rate/expected': '{requiredHz, number, khz}',
+  'audio.sample-rate/pass': '{sampleRateHz, number, khz}',
+  'audio.sample-rate/wrong': 'audio sampled at {sampleRateHz, number, khz}; must be {requiredHz, number, khz}: set the sample rate to {requiredHz, number, khz} when exporting',
+
+  'audio.bitrate/expected': '≥ {minBps, number, bitrate} (notice: ≥ {noticeBps, number, bitrate})',
+  'audio.bitrate/unmeasured': 'audio bit rate could not be measured',
+  'audio.bitrate/pass': 'audio {bps, number, bitrate}',
+  'audio.bitrate/too-low': 'audio bit rate {bps, number, bitrate} is below the practical floor of {minBps, number, bitrate}: export the audio at {minBps, number, bitrate} or more',
+  'audio.bitrate/under-notice':
+    "audio {bps, number, bitrate} is under the notice's {noticeBps, number, bitrate}, the rate of uncompressed CD audio{aac, select, true {; AAC-LC carries at most {ceilingBps, number, bitrate} here (6144 bits per channel per 1024-sample frame)} other {}}",
+
+  'audio.channels/expected': '{required, plural, one {# channel} other {# channels}}',
+  'audio.channels/pass': '{channels, plural, one {# channel} other {# channels}}{layout, select, null {} other { ({layout})}}',
+  'audio.channels/wrong':
+    'audio has {channels, plural, one {# channel} other {# channels}}{layout, select, null {} other { ({layout})}}; must be {required, plural, =2 {2 (stereo)} other {#}}',
+
+  'audio.channel-balance/expected': '|left − right| ≤ {maxDifferenceDb} dB over speech, neither channel silent',
+  'audio.channel-balance/mono': 'mono: audio.channels already judges it',
+  'audio.channel-balance/no-speech': 'no speech found to compare the channels over',
+  'audio.channel-balance/silent':
+    'the {silent, select, both {left and right} left {left} other {right}} channel is silent (left {leftDbfs, select, null {silent} other {{leftDbfs} dBFS}}, right {rightDbfs, select, null {silent} other {{rightDbfs} dBFS}}): mix the narration to both channels',
+  'audio.channel-balance/unbalanced':
+    'the {quieter, select, left {left} other {right}} channel is {differenceDb} dB quieter (left {leftDbfs} dBFS, right {rightDbfs} dBFS): mix the narration to both channels',
+  'audio.channel-balance/pass': 'balanced within {differenceDb} dB (left {leftDbfs} dBFS, right {rightDbfs} dBFS)',
+
+  'audio.snr/expected': '> {minSnrDb} dB',
+  'audio.snr/digital-silence':
+    'the pauses are pure digital silence ({silentPercent}% of frames, gated or edited audio): there is no noise floor in them to measure, and the noise under the speech cannot be measured blind{snrDb, select, null {} other {; over the rest, speech {speechDbfs} dBFS against a floor of {noiseDbfs} dBFS ({snrDb} dB)}}',
+  'audio.snr/undecided': 'speech and noise could not be told apart: no pauses, one level throughout',
+  'audio.snr/pass': 'SNR {snrDb} dB (speech {speechDbfs} dBFS, noise floor {noiseDbfs} dBFS)',
+  'audio.snr/noisy':
+    'SNR {snrDb} dB is not above {minSnrDb} dB (speech {speechDbfs} dBFS, noise floor {noiseDbfs} dBFS): background noise is audible in the pauses; record in a quieter place or reduce the noise',
+
+  'audio.hum/expected': 'no mains tone in ≥ {minPercent}% of pauses',
+  'audio.hum/none': 'no mains tone in any of {pauses} pause windows',
+  'audio.hum/hum':
+    '{mainsHz} Hz mains hum (strongest at {frequencyHz} Hz, {levelDbfs} dBFS, {prominenceDb} dB above its surroundings) in {pausesWithHum} of {pauses} pauses: check the microphone cable and earthing, or filter the hum out',
+  'audio.hum/little':
+    'a mains tone in only {pausesWithHum} of {pauses} pauses: {mainsHz} Hz mains hum (strongest at {frequencyHz} Hz, {levelDbfs} dBFS, {prominenceDb} dB above its surroundings)',
+
+  'audio.clipping/expected': 'no clipped runs, peak ≤ 0 dBFS',
+  'audio.clipping/pass': 'no clipping (peak {peakDbfs, select, null {silence} other {{peakDbfs} dBFS}})',
+  'audio.clipping/clipped':
+    'distortion: {clippedRuns, plural, =0 {} one {# clipped run} other {# clipped runs}}{both, select, true { and } other {}}{overshootSamples, plural, =0 {} one {# sample above full scale (peak +{peakDbfs} dBFS)} other {# samples above full scale (peak +{peakDbfs} dBFS)}} in {places, plural, one {# place} other {# places}}; lower the recording or mixing level',
+
+  'audio.loudness/expected': 'LRA ≤ {maxRangeLu} LU, 10 s medians within ±{maxDeviationLu} LU',
+  'audio.loudness/too-quiet': 'too quiet to measure loudness (below −70 LUFS throughout)',
+  'audio.loudness/pass': 'steady loudness (integrated {integratedLufs} LUFS, range {rangeLu} LU)',
+  'audio.loudness/unsteady': 'volume goes up and down: {problems} (integrated {integratedLufs} LUFS, range {rangeLu} LU); even out the levels when mixing',
+  'audio.loudness/range': 'loudness range {rangeLu} LU',
+  'audio.loudness/swing': '{louder, select, true {louder} other {quieter}} by {deviationLu} LU at {startS, number, clock}–{endS, number, clock}',
+
+  'av.sync/expected': '−{maxEarlyMs} ms ≤ offset ≤ +{maxLateMs} ms (positive = audio late)',
+  'av.sync/needs-both': 'needs both a video and an audio stream',
+  'av.sync/offset': '{direction, select, step {in step} late {{absMs} ms late} other {{absMs} ms early}}',
+  'av.sync/pass': 'audio {start} at the start{end, select, null {} other {, {end} at the end}}',
+  'av.sync/out-of-sync':
+    'audio {start} at the start{end, select, null {} other {, {end} at the end}}: outside EBU R37 ({maxEarlyMs} ms early to {maxLateMs} ms late); line the sound up with the picture and export again',
+
+  'intro-outro/chapter': 'chapter "{title}" {startS}–{endS} s',
+  'intro-outro/shared-opening': 'the same opening {durationS} s as {sharedWith}',
+  'intro-outro/shared-closing': 'the same closing {durationS} s as {sharedWith}',
+  'intro-outro/black': 'black {startS}–{endS} s with {sound}',
+  'intro-outro/cut': 'cut at {atS} s with {sound}',
+  'intro-outro/silence': 'silence from {fromS} s',
+  'intro-outro/sound-change': 'the sound changing by {changeDb} dB',
+  'intro-outro/no-audio': 'no audio',
+
+  'intro.duration/expected': '≤ {maxS} s',
+  'intro.duration/not-detected': 'intro not detected: no chapter marker, and no black gap or cut with a silence or change of sound in the first {searchS} s',
+  'intro.duration/pass': 'intro {durationS} s ({evidence})',
+  'intro.duration/too-long': 'intro lasts {durationS} s, over {maxS} s ({evidence}); shorten it',
+
+  'outro.duration/expected': '≤ {maxS} s',
+  'outro.duration/not-detected': 'outro not detected: no chapter marker, and no black gap or cut with a silence or change of sound in the last {searchS} s',
+  'outro.duration/pass': 'outro {durationS} s ({evidence})',
+  'outro.duration/too-long': 'outro lasts {durationS} s, over {maxS} s ({evidence}); shorten it',
+
+  'subtitle.present/expected': '≥ 1 subtitle track with cues',
+  'subtitle.present/alone': 'a subtitle file checked on its own',
+  'subtitle.present/none': 'no subtitles: put LESSON.srt (or LESSON.zh.srt, LESSON.vtt) beside the video, or add a subtitle stream',
+  'subtitle.present/unreadable': '{path}: {detail}',
+  'subtitle.present/no-cues': '{track}: no cues could be read',
+  'subtitle.present/unusable': '{unusable, plural, one {# subtitle track} other {# subtitle tracks}} unusable, {usable} usable',
+  'subtitle.present/pass': '{count, plural, one {# subtitle track} other {# subtitle tracks}}: {tracks}',
+
+  'subtitle.encoding/expected': 'UTF-8',
+  'subtitle.encoding/pass': 'UTF-8{bom, select, true { (with a byte-order mark, which is fine)} other {}}',
+  'subtitle.encoding/not-utf8-summary': '{bad} of {total} subtitle file(s) not UTF-8 ({encodings})',
+  'subtitle.encoding/not-utf8':
+    '{track} is {encodingName, select, null {an unknown encoding} other {{encodingName}}}{bom, select, true { with a BOM} other {}}, not UTF-8: save it as UTF-8 (or run courseware-check fix-subtitles)',
+
+  'subtitle.language/expected': '≥ {minPercent}% {language, select, zh {Chinese (Han)} other {English (Latin)}} letters',
+  'subtitle.language/no-letters': '{track} has no letters to judge',
+  'subtitle.language/pass': '{percent}% {language, select, zh {Chinese (Han)} other {English (Latin)}}',
+  'subtitle.language/wrong-language':
+    '{track} is mostly {script, select, Han {Chinese} Latin {English} Cyrillic {Cyrillic (Russian and others)} Greek {Greek} other {another script ({script})}} ({otherPercent}% of letters) on a {language, select, zh {Chinese} other {English}} course',
+  'subtitle.language/some-pass': '{passing} of {total} subtitle tracks in {language, select, zh {Chinese (Han)} other {English (Latin)}}',
+  'subtitle.language/none-pass': 'no subtitle track in {language, select, zh {Chinese (Han)} other {English (Latin)}}',
+
+  'subtitle.line-length/expected': 'Chinese ≤ {chineseMaxWidth}, mixed ≤ {mixedMaxWidth} (whole sentence), Latin ≤ {latinMaxChars} characters',
+  'subtitle.line-length/limit':
+    '{kind, select, chinese {Chinese line ≤ {maxWidth}} latin {Latin line ≤ {maxChars} characters} other {mixed line ≤ {maxWidth} as a whole sentence, else ≤ {chineseMaxWidth}}}',
+  'subtitle.line-length/pass': '{lines, plural, one {# line} other {# lines}}, widest {widest}',
+  'subtitle.line-length/too-long-lines': '{problems} (of {lines})',
+  'subtitle.line-length/count-too-long': '{count, plural, one {# line} other {# lines}} too long',
+  'subtitle.line-length/count-not-sentence':
+    '{count, plural, one {# mixed line} other {# mixed lines}} of width {fromWidth}–{toWidth} that {count, plural, one {is} other {are}} not one whole sentence',
+  'subtitle.line-length/line':
+    'cue {cue} (line {lineNumber}): {kind, select, chinese {Chinese line of width {width}} mixed {mixed line of width {width}} other {{script, select, Cyrillic {Cyrillic} Greek {Greek} Latin {Latin} other {alphabetic}} line of {chars} characters}}{notSentence, select, true { and not one whole sentence} other {}}; {limit}: break or shorten it',
+
+  'subtitle.timing/expected': 'well-formed cues, in order, not overlapping, inside the video',
+  'subtitle.timing/pass': '{cues} cues, well formed and in order',
+  'subtitle.timing/problems': '{total, plural, one {# timing problem} other {# timing problems}} in {cues} cues',
+  'subtitle.timing/malformed': 'line {lineNumber}: {problem}',
+  'subtitle.timing/ends-early': 'cue {cue} (line {lineNumber}, {startS, number, clock}): ends {zero, select, true {when it starts} other {before it starts}}',
+  'subtitle.timing/out-of-order': 'cue {cue} (line {lineNumber}, {startS, number, clock}): starts before cue {previousCue} (out of order)',
+  'subtitle.timing/overlap': 'cue {cue} (line {lineNumber}, {startS, number, clock}): overlaps cue {previousCue} by {overlapMs} ms',
+  'subtitle.timing/after-end': 'cue {cue} (line {lineNumber}, {startS, number, clock}): ends at {endS, number, clock}, after the video ends ({videoEndS, number, clock})',
+} satisfies Record<string, string>;
+
+export type MessageId = keyof typeof en;
