@@ -16,7 +16,7 @@ const DOCS = join(ROOT, 'docs');
 const browser = await launchChromium();
 try {
   const report = join(await mkdtemp(join(tmpdir(), 'report-')), 'report.html');
-  await execa('node', [join(ROOT, 'packages/cli/bin/courseware-check.js'), '--format', 'html', '--output', report, join(ROOT, 'sample-media')], { reject: false });
+  await execa('node', [join(ROOT, 'packages/cli/bin/courseware-check.js'), '--format', 'html', '--locale', 'zh', '--output', report, join(ROOT, 'sample-media')], { reject: false });
   const page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
   await page.goto(`file://${report}`);
   await page.screenshot({ path: join(DOCS, 'html-report.png') });

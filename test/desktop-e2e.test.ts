@@ -86,6 +86,8 @@ describe('the desktop window in Chromium, against the real checker', () => {
       'lesson-04-low-res-late-audio.mp4': 'fail',
     });
     await page.click('#file-list li[data-path$="lesson-02-phone.mp4"]');
+    // The file as it was dropped, not the harness's copy of it.
+    expect(await page.textContent('#details h2')).toBe('lesson-02-phone.mp4');
     const frameRate = page.locator('#details tr[data-rule="video.frame-rate"]');
     await expect(frameRate.getAttribute('class')).resolves.toBe('fail');
     // The window's language, findings included: what is wrong, in words and units, and what to do.

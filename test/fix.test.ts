@@ -47,7 +47,7 @@ const CBR = ['-b:v', '1400k', '-minrate', '1400k', '-maxrate', '1400k', '-bufsiz
 /** Each case: the file that fails it, and the rule it fails. */
 const CASES = {
   mov: { rule: 'container.mp4', make: () => makeMedia('fix-remux.mov', [...picture(), ...testSound(), ...H264, ...AAC]) },
-  mkv: { rule: 'container.mp4', make: () => makeMedia('fix-remux.mkv', [...picture(), ...testSound(), ...H264, ...AAC]) },
+  mkv: { rule: 'container.mp4', make: () => makeMedia('fix-remux-mkv.mkv', [...picture(), ...testSound(), ...H264, ...AAC]) },
   mpeg4: { rule: 'video.codec', make: () => makeMedia('fix-mpeg4.mp4', [...picture(), ...testSound(), '-c:v', 'mpeg4', '-q:v', '3', ...AAC]) },
   fps30: { rule: 'video.frame-rate', make: () => makeMedia('fix-30fps.mp4', [...picture(4, { fps: '30' }), ...testSound(), ...H264, ...AAC]) },
   small: { rule: 'video.resolution', make: () => makeMedia('fix-360p.mp4', [...picture(4, { size: '640x360' }), ...testSound(), ...H264, ...AAC]) },
@@ -142,7 +142,7 @@ beforeAll(async () => {
   await copyFile(paths.mov, paths.subtitled);
   await writeFile(join(inputs, 'subtitled.srt'), iconv.encode(srt(['00:00:00,500', '00:00:01,800', '欢迎来到本课程。'], ['00:00:02,000', '00:00:03,500', LONG_LINE]), 'gbk'));
   const outputDir = await mkdtemp(join(tmpdir(), 'fix-out-'));
-  report = await fix({ paths: Object.values(paths), outputDir, preset: 'ultrafast' });
+  report = await fix({ paths: Object.values(paths), outputDir, preset: 'veryfast' });
 }, 900_000);
 
 describe('fix: a stream that passes is copied, a failing one re-encoded', () => {
@@ -286,7 +286,7 @@ describe('fix: cuts', () => {
     await copyFile(made, lesson);
     await writeFile(join(folder, 'intro.srt'), srt(['00:00:16,000', '00:00:18,000', '第一节。'], ['00:00:30,000', '00:00:32,000', '第二节。']));
     const out = await mkdtemp(join(tmpdir(), 'fix-intro-out-'));
-    const result = await fix({ paths: [lesson], outputDir: out, trimIntro: true, only: ['intro.duration'], preset: 'ultrafast' });
+    const result = await fix({ paths: [lesson], outputDir: out, trimIntro: true, only: ['intro.duration'], preset: 'veryfast' });
     const file = result.files[0]!;
     await expectFixed(file, 'intro.duration', result.after!);
     const intro = ruleResult(file, 'intro.duration');
@@ -306,11 +306,11 @@ describe('fix: cuts', () => {
     await copyFile(made, lesson);
     await writeFile(join(folder, 'long.srt'), srt(['00:01:40,000', '00:01:42,000', '第一段。'], ['00:05:30,000', '00:05:34,000', '跨过分界。'], ['00:11:40,000', '00:11:42,000', '第二段。']));
     const out = await mkdtemp(join(tmpdir(), 'fix-split-out-'));
-    const result = await fix({ paths: [lesson], outputDir: out, split: true, only: ['video.duration'], preset: 'ultrafast' });
+    const result = await fix({ paths: [lesson], outputDir: out, split: true, only: ['video.duration'], preset: 'veryfast' });
     const file = result.files[0]!;
     await expectFixed(file, 'video.duration', result.after!);
     const cuts = file.plan.split!.cuts!;
-    process.stdout.write(`fix split: cuts at ${cuts.map((c) => `${c.atS} s (${c.kinds.join('+')}${c.keyframe ? ', keyframe' : ''})`).join(', ')}; parts ${file.plan.outputs.map((o) => o.video!.mode).join(', ')}\n`);
+    process.stdout.write(`fix split: cuts at ${cuts.map((c) => `${c.atS} s (${c.kinds.join('+')})`).join(', ')}; parts ${file.plan.outputs.map((o) => o.video!.mode).join(', ')}\n`);
     // The known boundaries: black and silence at 330–332 s and 650–652 s.
     expect(cuts).toHaveLength(1);
     expect([331, 651].some((b) => Math.abs(cuts[0]!.atS - b) <= 1)).toBe(true);
@@ -334,7 +334,7 @@ describe('fix: options, safety', () => {
     const out = await mkdtemp(join(tmpdir(), 'fix-noise-out-'));
     const plain = await fix({ paths: [noisy], outputDir: out, plan: true });
     expect(plain.files[0]!.rules.find((r) => r.rule === 'audio.snr')).toMatchObject({ status: 'needs-option', says: { messageId: 'fix/needs/denoise' } });
-    const result = await fix({ paths: [noisy], outputDir: out, denoise: true, preset: 'ultrafast' });
+    const result = await fix({ paths: [noisy], outputDir: out, denoise: true, preset: 'veryfast' });
     await expectFixed(result.files[0]!, 'audio.snr', result.after!);
     figures('noisy', ruleResult(result.files[0]!, 'audio.snr'));
   });
@@ -343,7 +343,7 @@ describe('fix: options, safety', () => {
     const big = await makeMedia('fix-big.mp4', [...picture(10), ...testSound({ durationS: 10 }), ...H264, ...AAC]);
     const profile = resolveProfile('small-uploads', { extends: 'web', rules: { 'file.size': { options: { maxBytes: 4_000_000 } } } }, 'test');
     const out = await mkdtemp(join(tmpdir(), 'fix-size-out-'));
-    const result = await fix({ paths: [big], outputDir: out, profile, preset: 'ultrafast' });
+    const result = await fix({ paths: [big], outputDir: out, profile, preset: 'veryfast' });
     const file = result.files[0]!;
     await expectFixed(file, 'file.size', result.after!);
     figures('big', ruleResult(file, 'file.size'));

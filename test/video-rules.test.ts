@@ -78,14 +78,19 @@ describe('video.flash', () => {
 });
 
 describe('evidence frames (--evidence DIR)', () => {
-  it('writes a JPEG of the flash frame itself and names it in the JSON; nothing without the option', async () => {
+  it('writes a strip of the frame before, the flash frame and the frame after, and names it in the JSON; nothing without the option', async () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'evidence-')), 'frames');
     const { report } = await checkJson(['--evidence', dir, paths['flash-white-moving']!]);
     const flash = report.files[0]!.findings.find((f) => f.rule === 'video.flash')!;
-    expect(flash.evidence).toMatch(/^.*\/frames\/001-flash-white-moving\.mp4-video\.flash-2\.00s\.jpg$/);
-    const { channels, isOpaque } = await sharp(await readFile(flash.evidence!)).stats();
-    expect(isOpaque).toBe(true);
-    expect(channels.every((c) => c.mean > 245)).toBe(true); // the white flash frame, not its neighbour
+    expect(flash.evidence).toMatch(/^.*\/frames\/001-flash-white-moving\.mp4-video\.flash-1\.96s\.jpg$/);
+    const jpeg = await readFile(flash.evidence!);
+    const { width, height } = await sharp(jpeg).metadata();
+    expect(width).toBe(3 * 320 + 2 * 4); // three frames, 4 px apart
+    // stats() reads the input, not the extract: cut each tile out first.
+    const tile = async (i: number) => sharp(await sharp(jpeg).extract({ left: i * 324, top: 0, width: 320, height: height! }).toBuffer()).stats();
+    const [before, during, after] = await Promise.all([tile(0), tile(1), tile(2)]);
+    expect(during.channels.every((c) => c.mean > 245)).toBe(true); // the white flash frame in the middle…
+    for (const side of [before, after]) expect(side.channels[0]!.mean).toBeLessThan(200); // …between the moving picture's frames
     expect(finding('flash-white-moving', 'video.flash').evidence).toBeUndefined();
   });
 });

@@ -46,8 +46,11 @@ export interface Rule<O extends Record<string, OptionValue> = Record<string, Opt
   options: OptionSpecs<O>;
   /** The audio meters' parameters this rule's options set (one audio pass serves every rule). */
   audioMeters?: (options: O) => Partial<AudioMeterOptions>;
-  /** The picture a timed finding shows: the event's first frame (a flash, a freeze) or the middle of its range (a shot). */
-  evidence?: 'event-start' | 'range-middle';
+  /**
+   * The picture a timed finding shows: the event's first frame (a freeze, black), the middle of its
+   * range (a shot), or a strip of the frame before, the event's first frame and the frame after (a flash).
+   */
+  evidence?: 'event-start' | 'range-middle' | 'frame-strip';
   /** Pure: reads facts, returns the rule's verdict first, then any detail findings. */
   check(facts: MediaFacts, options: O, context: RuleContext): Outcome | Outcome[];
 }

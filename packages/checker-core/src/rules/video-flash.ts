@@ -9,7 +9,7 @@ export default defineRule({
     'No single-frame (or two-frame) flashes or glitches: a frame whose mean luma or chroma differs from both neighbours by ≥ 20 (8-bit code values) while the neighbours differ from each other by ≤ 5.',
   severity: 'error',
   needs: ['video'],
-  evidence: 'event-start',
+  evidence: 'frame-strip',
   options: {
     minDelta: { default: 20, min: 1, description: 'How far a flash frame stands from both neighbours, 8-bit code values.' },
     maxNeighbourDelta: { default: 5, min: 0, description: 'How alike the neighbours must be, 8-bit code values.' },

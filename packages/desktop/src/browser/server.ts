@@ -17,7 +17,7 @@ import { mkdir, mkdtemp, readFile, rm, rmdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { HARNESS_HEADERS, type ProgressMessage } from '../shared/api.js';
 import { InvalidMessage, validateCheckRequest, validateFormat, validateRunId } from '../shared/validate.js';
 import { CheckerService } from '../main/checker-service.js';
@@ -122,6 +122,11 @@ export async function startHarness(rendererDir: string, options: HarnessOptions 
     }
   });
 
+  // A dropped file is checked as a copy in the upload folder; the window names it as it was dropped
+  // (Electron's window gets the real path: the harness shows the file's own name, not the copy's).
+  const uploadedPrefix = new RegExp(`${escapeRegExp(JSON.stringify(uploads + sep).slice(1, -1))}[\\w-]{1,40}${escapeRegExp(JSON.stringify(sep).slice(1, -1))}`, 'g');
+  const asDropped = (json: string) => json.replace(uploadedPrefix, '');
+
   async function api(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const route = `${request.method} ${url.pathname}`;
     if (route === 'GET /api/events') {
@@ -146,7 +151,7 @@ export async function startHarness(rendererDir: string, options: HarnessOptions 
       if (!client) throw new InvalidMessage(`a check needs the page's client id (the first event of /api/events) in ${HARNESS_HEADERS.client}`);
       const checkRequest = validateCheckRequest(await readJson(request));
       const { runId } = await service.start(checkRequest, (message: ProgressMessage) => {
-        if (!client.gone) client.stream.write(`data: ${JSON.stringify(message)}\n\n`);
+        if (!client.gone) client.stream.write(`data: ${asDropped(JSON.stringify(message))}\n\n`);
       });
       if (client.gone) service.forget(runId);
       else client.runs.add(runId);
@@ -285,4 +290,8 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   } catch {
     throw new InvalidMessage('the request is not JSON');
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -25,13 +25,16 @@ export class FrameMeter {
   private previousLuma: Uint8Array | null = null;
   private previousHistogram: Float64Array | null = null;
   private count = 0;
+  /** Two of each, swapped every frame: no allocation per picture. */
+  private readonly lumas = [new Uint8Array(PIXELS), new Uint8Array(PIXELS)];
+  private readonly histograms = [new Float64Array(LUMA_BINS + 2 * CHROMA_BINS), new Float64Array(LUMA_BINS + 2 * CHROMA_BINS)];
 
   /** `frame` is one yuv444p picture of ANALYSIS_WIDTH × ANALYSIS_HEIGHT. */
   push(frame: Uint8Array): void {
     const luma = frame.subarray(0, PIXELS);
     const cb = frame.subarray(PIXELS, 2 * PIXELS);
     const cr = frame.subarray(2 * PIXELS, 3 * PIXELS);
-    const histogram = new Float64Array(LUMA_BINS + 2 * CHROMA_BINS);
+    const histogram = this.histograms[this.count & 1]!.fill(0);
     let ySum = 0, uSum = 0, vSum = 0, diffSum = 0, neutral = 0, neutralU = 0, neutralV = 0;
     const previous = this.previousLuma;
     for (let i = 0; i < PIXELS; i++) {
@@ -65,7 +68,10 @@ export class FrameMeter {
     c.neutralShare.push(neutral / PIXELS);
     c.neutralU.push(neutral ? neutralU / neutral : 0);
     c.neutralV.push(neutral ? neutralV / neutral : 0);
-    this.previousLuma = Uint8Array.from(luma);
+    // The bytes are the caller's only during this call: keep a copy.
+    const kept = this.lumas[this.count & 1]!;
+    kept.set(luma);
+    this.previousLuma = kept;
     this.previousHistogram = histogram;
     this.count++;
   }

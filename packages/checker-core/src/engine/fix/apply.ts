@@ -1,13 +1,13 @@
 import { mkdir, realpath, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { FileResult, Finding, FindingStatus, Measured } from '../../facts/finding.js';
-import { ffmpegPath, ffprobePath } from '../../probe/binaries.js';
+import { ffmpegPath } from '../../probe/binaries.js';
 import { collectStderr, lastLine, startTool, StallError } from '../../probe/run-tool.js';
 import { loadProfile } from '../../profiles/load-profile.js';
 import type { Profile } from '../../profiles/profile.js';
 import type { Report } from '../../report/report.js';
 import { run, type RunEvent } from '../run.js';
-import { parseBoundaries, parseKeyframes, parseLoudnorm, type FileMeasurements } from './measurements.js';
+import { parseBoundaries, parseLoudnorm, type FileMeasurements } from './measurements.js';
 import { planFixes, type FixPlan, type FixStep, type PlanOptions, type RuleFixStatus } from './plan.js';
 import { writeSidecars } from './subtitles.js';
 import { words, type FixWords } from './words.js';
@@ -180,14 +180,13 @@ async function fixOne(file: FixedFile, result: FileResult, planOptions: PlanOpti
   const replan = () => planFixes({ ...before, files: [result] }, { ...planOptions, measurements: new Map([[file.path, measurements]]) })[0]!;
   let plan = file.plan;
   try {
-    // Each measurement may change what the next one measures (a cut moved to a keyframe): one at a time.
+    // One measurement at a time, re-planning after each: the plan then says exactly what runs.
     for (let guard = 0; plan.pending.length > 0 && guard < 4; guard++) {
       const step = plan.steps.find((s) => s.kind !== 'encode')!;
       const stepIndex = plan.steps.indexOf(step);
       options.onEvent?.({ type: 'step', path: file.path, file: batch.index, files: batch.count, step, index: stepIndex, steps: plan.steps.length });
       const out = await runStep(step, file.path, options);
-      if (step.kind === 'find-keyframes') measurements.keyframesS = parseKeyframes(out.stdout);
-      else if (step.kind === 'find-boundaries') measurements.boundaries = parseBoundaries(out.stderr);
+      if (step.kind === 'find-boundaries') measurements.boundaries = parseBoundaries(out.stderr);
       else {
         const loudness = parseLoudnorm(out.stderr);
         if (!loudness) throw new StepError(`loudnorm printed no measurement (${lastLine(out.stderr, '') || 'no output'})`);
@@ -228,19 +227,16 @@ class StepError extends Error {
 }
 
 /** Runs one step through startTool (watchdog, stdin closed), with progress; an encode's partial goes on failure. */
-async function runStep(step: FixStep, path: string, options: FixOptions): Promise<{ stdout: string; stderr: string }> {
-  const binary = step.tool === 'ffprobe' ? ffprobePath() : ffmpegPath();
-  const keepStdout = step.kind === 'find-keyframes';
-  const { subprocess, done } = startTool(binary, step.args, {
+async function runStep(step: FixStep, path: string, options: FixOptions): Promise<{ stderr: string }> {
+  const { subprocess, done } = startTool(ffmpegPath(), step.args, {
     encoding: 'utf8',
-    bufferStdout: keepStdout,
-    maxBufferBytes: 256 * 1024 * 1024,
+    bufferStdout: false,
     signal: options.signal,
     stallTimeoutS: options.stallTimeoutS,
   });
   const stderr = collectStderr(subprocess, 16 * 1024 * 1024);
   const startedAt = Date.now();
-  if (!keepStdout && step.durationS) {
+  if (step.durationS) {
     let buffered = '';
     subprocess.stdout?.on('data', (chunk: Buffer | string) => {
       buffered += String(chunk);
@@ -269,7 +265,7 @@ async function runStep(step: FixStep, path: string, options: FixOptions): Promis
     if (outcome.isCanceled) throw new StepError('cancelled');
     throw new StepError(lastLine(stderr(), '') || `${step.tool} exited with ${outcome.exitCode}`);
   }
-  return { stdout: keepStdout ? String(outcome.stdout) : '', stderr: stderr() };
+  return { stderr: stderr() };
 }
 
 /** Each rule's verdict on the outputs; a fixed rule passes when every output meets it. */

@@ -27,12 +27,6 @@ describe('chooseCuts', () => {
     expect(cuts[0]!.kinds).toEqual(['black', 'scene', 'silence']);
   });
 
-  it('prefers a gap with a keyframe when the picture is copied', () => {
-    const evidence = { blacks: [{ startS: 330, endS: 332 }, { startS: 650, endS: 652 }], silences: [{ startS: 330, endS: 332 }, { startS: 650, endS: 652 }], sceneChangesS: [] };
-    const cuts = chooseCuts({ ...base, evidence, keyframesS: [0, 250, 500, 651], preferKeyframes: true });
-    expect(cuts).toMatchObject([{ atS: 651, keyframe: true }]);
-  });
-
   it('makes as few parts as it can, each between the shortest and the longest', () => {
     const silences = pauses(0, 2500);
     const cuts = chooseCuts({ ...base, endS: 2500, evidence: { blacks: [], silences, sceneChangesS: [] } });
@@ -46,6 +40,6 @@ describe('chooseCuts', () => {
 
   it('without any natural boundary, cuts into equal parts and says so', () => {
     const cuts = chooseCuts({ ...base, endS: 1000, evidence: { blacks: [], silences: [], sceneChangesS: [] } });
-    expect(cuts).toEqual([{ atS: 500, kinds: [], score: 0, natural: false, keyframe: false }]);
+    expect(cuts).toEqual([{ atS: 500, kinds: [], score: 0, natural: false }]);
   });
 });

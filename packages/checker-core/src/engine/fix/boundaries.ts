@@ -1,4 +1,4 @@
-import type { BoundaryEvidence, Interval } from './measurements.js';
+import type { BoundaryEvidence } from './measurements.js';
 
 /**
  * Where to cut a long lesson into parts: at natural boundaries (a black gap, a pause in the
@@ -14,8 +14,6 @@ export interface Cut {
   score: number;
   /** A boundary of the picture or sound; false for a cut at a plain time where none fitted. */
   natural: boolean;
-  /** A keyframe is at the cut: a copied picture can start there. */
-  keyframe: boolean;
 }
 
 export interface CutRequest {
@@ -25,16 +23,12 @@ export interface CutRequest {
   minPartS: number;
   maxPartS: number;
   evidence: BoundaryEvidence;
-  /** Known keyframes; when the picture is copied, cuts on them are preferred (no re-encoding). */
-  keyframesS?: readonly number[] | null;
-  preferKeyframes?: boolean;
 }
 
 interface Candidate {
   atS: number;
   kinds: Set<BoundaryKind>;
   score: number;
-  keyframe: boolean;
 }
 
 /** Cut points (not including the ends), in order; [] when the stretch needs no cut. */
@@ -78,58 +72,41 @@ export function chooseCuts(request: CutRequest): Cut[] {
   const chosen: Cut[] = [];
   for (let i = last.previous; i > 0; i = best[i]!.previous) {
     const c = points[i]!;
-    chosen.unshift({ atS: c.atS, kinds: [...c.kinds].sort(), score: c.score, natural: true, keyframe: c.keyframe });
+    chosen.unshift({ atS: c.atS, kinds: [...c.kinds].sort(), score: c.score, natural: true });
   }
   return chosen;
 }
 
-/** No natural boundary fits: equal parts, each cut moved to a keyframe within 2 s where one is. */
+/** No natural boundary fits: equal parts. */
 function evenCuts(request: CutRequest, parts: number): Cut[] {
   const { startS, endS } = request;
   const step = (endS - startS) / parts;
-  return Array.from({ length: parts - 1 }, (_, k) => {
-    const target = startS + step * (k + 1);
-    const keyframe = request.preferKeyframes ? nearest(request.keyframesS ?? [], target, 2) : null;
-    return { atS: round3(keyframe ?? target), kinds: [], score: 0, natural: false, keyframe: keyframe !== null };
-  });
+  return Array.from({ length: parts - 1 }, (_, k) => ({ atS: round3(startS + step * (k + 1)), kinds: [], score: 0, natural: false }));
 }
 
 /**
  * Every place worth cutting at, scored: a black gap with silence (the end of the gap, where the next
  * picture starts) 4, a slide change in a pause 3, a black gap 2, a long pause 1.5, a pause 1, a
- * slide change while someone speaks 0.5; a keyframe at the cut adds 2 when the picture is copied.
+ * slide change while someone speaks 0.5.
  */
 function candidatesOf(request: CutRequest): Candidate[] {
   const { blacks, silences, sceneChangesS } = request.evidence;
-  const keyframes = request.keyframesS ?? null;
-  const prefer = request.preferKeyframes === true && keyframes !== null;
-  const raw: { atS: number; kinds: BoundaryKind[]; within?: Interval }[] = [];
-  for (const black of blacks) raw.push({ atS: black.endS, kinds: ['black'], within: black });
-  for (const silence of silences) raw.push({ atS: (silence.startS + silence.endS) / 2, kinds: ['silence'], within: silence });
+  const raw: { atS: number; kinds: BoundaryKind[] }[] = [];
+  // The end of a black gap is where the next picture starts; a pause is cut in its middle.
+  for (const black of blacks) raw.push({ atS: black.endS, kinds: ['black'] });
+  for (const silence of silences) raw.push({ atS: (silence.startS + silence.endS) / 2, kinds: ['silence'] });
   for (const atS of sceneChangesS) raw.push({ atS, kinds: ['scene'] });
 
   const candidates: Candidate[] = [];
   for (const r of raw) {
-    let atS = r.atS;
-    let keyframe = false;
-    if (keyframes !== null) {
-      // A keyframe inside the boundary (or at the slide change itself) is as natural a cut as its middle.
-      const lo = r.within ? r.within.startS : atS - 0.05;
-      const hi = r.within ? r.within.endS + 0.05 : atS + 0.05;
-      const inside = keyframes.filter((k) => k >= lo && k <= hi);
-      if (inside.length > 0) {
-        keyframe = true;
-        if (prefer) atS = inside.reduce((a, b) => (Math.abs(b - r.atS) < Math.abs(a - r.atS) ? b : a));
-      }
-    }
+    const atS = r.atS;
     const kinds = new Set<BoundaryKind>(r.kinds);
     for (const black of blacks) if (atS >= black.startS - 0.1 && atS <= black.endS + 0.1) kinds.add('black');
     for (const silence of silences) if (atS >= silence.startS - 0.1 && atS <= silence.endS + 0.1) kinds.add('silence');
     for (const scene of sceneChangesS) if (Math.abs(scene - atS) <= 0.1) kinds.add('scene');
     const longPause = silences.some((s) => atS >= s.startS && atS <= s.endS && s.endS - s.startS >= 1.5);
-    let score = kinds.has('black') ? (kinds.has('silence') ? 4 : 2) : kinds.has('scene') ? (kinds.has('silence') ? 3 : 0.5) : longPause ? 1.5 : 1;
-    if (prefer && keyframe) score += 2;
-    candidates.push({ atS: round3(atS), kinds, score, keyframe });
+    const score = kinds.has('black') ? (kinds.has('silence') ? 4 : 2) : kinds.has('scene') ? (kinds.has('silence') ? 3 : 0.5) : longPause ? 1.5 : 1;
+    candidates.push({ atS: round3(atS), kinds, score });
   }
   // One candidate per half second: the best.
   candidates.sort((a, b) => a.atS - b.atS || b.score - a.score);
@@ -141,12 +118,6 @@ function candidatesOf(request: CutRequest): Candidate[] {
     } else kept.push(c);
   }
   return kept;
-}
-
-function nearest(times: readonly number[], target: number, withinS: number): number | null {
-  let found: number | null = null;
-  for (const t of times) if (Math.abs(t - target) <= withinS && (found === null || Math.abs(t - target) < Math.abs(found - target))) found = t;
-  return found;
 }
 
 function round3(value: number): number {

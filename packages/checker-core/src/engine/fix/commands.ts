@@ -40,6 +40,12 @@ export interface AudioEncoding {
   shiftS: number;
   /** Pad the sound with silence to this time of the input (the picture's end), when it stops early. */
   padToEndS: number | null;
+  /**
+   * Code left and right in full, without mid/side stereo: for audio.bitrate. ffmpeg's AAC encoder
+   * spends what the content needs, and codes a narration that is the same on both sides (mono made
+   * stereo) as one channel and silence, at about half its nominal rate.
+   */
+  fullStereo?: boolean;
 }
 
 export interface EncodeSpec {
@@ -108,6 +114,7 @@ export function encodeArgs(spec: EncodeSpec): string[] {
     }
     filters.push('aformat=sample_rates=48000:channel_layouts=stereo');
     args.push('-filter:a', filters.join(','), '-c:a', 'aac', '-b:a', `${Math.round(spec.audio.rateBps! / 1000)}k`, '-ar', '48000', '-ac', '2');
+    if (spec.audio.fullStereo) args.push('-aac_ms', '0');
   }
   if (spec.subtitleStreams.length > 0) args.push('-c:s', 'mov_text');
   if (spec.durationS !== null) args.push('-t', seconds(spec.durationS));
@@ -142,11 +149,6 @@ export function boundaryArgs(input: string, silenceDb: number, hasAudio: boolean
   const video = "scale=64:36,blackdetect=d=0.5:pix_th=0.10,select='gt(scene,0.3)',metadata=print";
   const audio = hasAudio ? ['-map', '0:a:0', '-filter:a', `silencedetect=n=${silenceDb}dB:d=0.5`] : [];
   return [...COMMON, '-v', 'info', '-nostats', '-progress', 'pipe:1', ...inputArgs(input), '-map', '0:v:0', '-filter:v', video, ...audio, '-f', 'null', '-'];
-}
-
-/** ffprobe: every packet of the first video stream with its flags (demuxing only, no decoding). */
-export function keyframeArgs(input: string): string[] {
-  return ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time,flags', '-of', 'csv=p=0', ...inputArgs(input)];
 }
 
 /** A command line a person can paste into a POSIX shell. */

@@ -26,8 +26,6 @@ export interface BoundaryEvidence {
 }
 
 export interface FileMeasurements {
-  /** Presentation times of the first video stream's keyframes (where a copied picture can be cut). */
-  keyframesS?: number[];
   boundaries?: BoundaryEvidence;
   loudness?: LoudnormMeasurement;
 }
@@ -82,14 +80,4 @@ export function parseBoundaries(stderr: string): BoundaryEvidence {
     }
   }
   return { blacks, silences, sceneChangesS };
-}
-
-/** Keyframe times from `ffprobe -show_entries packet=pts_time,flags -of csv=p=0`. */
-export function parseKeyframes(csv: string): number[] {
-  const times: number[] = [];
-  for (const line of csv.split(/\r?\n/)) {
-    const [time, flags] = line.split(',');
-    if (flags?.includes('K') && time && Number.isFinite(Number(time))) times.push(Number(time));
-  }
-  return times.sort((a, b) => a - b);
 }

@@ -54,7 +54,7 @@ function planOne(facts: MediaFacts, options: Partial<PlanOptions> = {}, path = '
 const ruleOf = (plan: FixPlan, rule: string) => plan.rules.find((r) => r.rule === rule);
 const encode = (plan: FixPlan) => plan.steps.filter((s) => s.kind === 'encode');
 /** The value after an option in an argument array. */
-const after = (args: string[], option: string) => args[args.indexOf(option) + 1];
+const after = (args: string[], option: string) => (args.includes(option) ? args[args.indexOf(option) + 1] : undefined);
 
 describe('planFixes: the smallest change', () => {
   it('a passing lesson has nothing to fix and no steps', () => {
@@ -239,32 +239,29 @@ describe('planFixes: what it cannot fix, and what must be asked for', () => {
     expect(ruleOf(plain, 'intro.duration')).toMatchObject({ status: 'needs-option', says: { messageId: 'fix/needs/trim-intro', params: { maxS: 10 } }, before: { status: 'fail', ...intro(15) } });
     const trimmed = planOne(facts, { trimIntro: true }, 'lessons/01.mp4');
     expect(ruleOf(trimmed, 'intro.duration')).toMatchObject({ status: 'fix', says: { params: { cutS: 5.5, introS: 15, leftS: 9.5 } } });
-    // Copied picture: the keyframes decide whether the cut can stay a copy.
-    expect(trimmed.pending).toEqual(['keyframesS']);
-    expect(trimmed.steps[0]!.kind).toBe('find-keyframes');
-    expect(after(encode(trimmed)[0]!.args, '-ss')).toBe('5.500');
+    // A cut re-encodes both streams (a copied stream cannot be cut exactly), from an accurate seek.
+    expect(trimmed.pending).toEqual([]);
+    expect(trimmed.steps.map((s) => s.kind)).toEqual(['encode']);
+    expect(encode(trimmed)[0]!.args).toEqual(expect.arrayContaining(['-ss', '5.500', '-c:v', 'libx264', '-c:a', 'aac']));
+    expect(encode(trimmed)[0]!.args.indexOf('-ss')).toBeLessThan(encode(trimmed)[0]!.args.indexOf('-i'));
+    expect(trimmed.warnings).toContainEqual({ messageId: 'fix/warn/cut-reencodes' });
     expect(trimmed.subtitles[0]).toMatchObject({ outputs: [{ path: '/tmp/fixed/01.srt', fromS: 5.5, toS: null }] });
-    // A keyframe within reach: the cut moves to it and the picture stays a copy; none: the picture is re-encoded.
-    const withKey = planFixes(reportOf([['lessons/01.mp4', facts]]), { outputDir: OUT, trimIntro: true, measurements: new Map([['lessons/01.mp4', { keyframesS: [0, 6.4, 16] }]]) })[0]!;
-    expect(withKey.trim).toEqual({ startS: 6.4, cutS: 6.4 });
-    expect(encode(withKey)[0]!.args).toEqual(expect.arrayContaining(['-ss', '6.400', '-c:v', 'copy']));
-    const noKey = planFixes(reportOf([['lessons/01.mp4', facts]]), { outputDir: OUT, trimIntro: true, measurements: new Map([['lessons/01.mp4', { keyframesS: [0, 10, 20] }]]) })[0]!;
-    expect(encode(noKey)[0]!.args).toEqual(expect.arrayContaining(['-ss', '5.500', '-c:v', 'libx264']));
-    expect(noKey.warnings).toContainEqual({ messageId: 'fix/warn/cut-reencodes', params: { atS: 5.5 } });
   });
 
   it('a lesson over 15 minutes needs --split; with it, boundaries are found first, then one encode a part', () => {
     const long = lesson({ durationS: 1000, video: { durationS: 1000, endS: 1000 }, audio: { durationS: 1000, endS: 1000, packetCount: 46875 } });
     expect(ruleOf(planOne(long, {}, 'long.mp4'), 'video.duration')).toMatchObject({ status: 'needs-option', says: { messageId: 'fix/needs/split' } });
     const pending = planOne(long, { split: true }, 'long.mp4');
-    expect(pending.steps.map((s) => s.kind)).toEqual(['find-keyframes', 'find-boundaries', 'encode']);
-    expect(after(pending.steps[1]!.args, '-filter:a')).toMatch(/^silencedetect=n=-\d+dB:d=0\.5$/);
+    expect(pending.steps.map((s) => s.kind)).toEqual(['find-boundaries', 'encode']);
+    expect(pending.outputs).toEqual([]);
+    expect(after(pending.steps[0]!.args, '-filter:a')).toMatch(/^silencedetect=n=-\d+dB:d=0\.5$/);
     const boundaries = { blacks: [{ startS: 420, endS: 422 }], silences: [{ startS: 419.8, endS: 422.2 }, { startS: 500, endS: 500.8 }], sceneChangesS: [422] };
-    const exact = planFixes(reportOf([['long.mp4', long]]), { outputDir: OUT, split: true, measurements: new Map([['long.mp4', { boundaries, keyframesS: [0, 250, 422, 750] }]]) })[0]!;
+    const exact = planFixes(reportOf([['long.mp4', long]]), { outputDir: OUT, split: true, measurements: new Map([['long.mp4', { boundaries }]]) })[0]!;
     expect(exact.split!.cuts!.map((c) => c.atS)).toEqual([422]);
+    expect(encode(exact).map((s) => [after(s.args, '-ss'), after(s.args, '-t')])).toEqual([[undefined, '422.000'], ['422.000', undefined]]);
     expect(exact.outputs.map((o) => [o.path, o.startS, o.durationS, o.video!.mode])).toEqual([
-      ['/tmp/fixed/long-part1.mp4', 0, 422, 'copy'],
-      ['/tmp/fixed/long-part2.mp4', 422, null, 'copy'],
+      ['/tmp/fixed/long-part1.mp4', 0, 422, 'encode'],
+      ['/tmp/fixed/long-part2.mp4', 422, null, 'encode'],
     ]);
     expect(say(ruleOf(exact, 'video.duration')!.says)).toBe('split the 16:40 lesson into 2 parts at natural boundaries (7:02.0)');
     expect(exact.subtitles[0]!.outputs.map((o) => [o.path, o.fromS, o.toS])).toEqual([

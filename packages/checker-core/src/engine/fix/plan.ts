@@ -10,7 +10,6 @@ import { chooseCuts, type Cut } from './boundaries.js';
 import {
   boundaryArgs,
   encodeArgs,
-  keyframeArgs,
   loudnessMeasureArgs,
   type AudioEncoding,
   type LoudnessTarget,
@@ -22,7 +21,7 @@ import { words, type FixWords } from './words.js';
 /**
  * planFixes(report, options): for each file of a check, for each rule it does not meet, what the
  * fixer will do or why it cannot; and the exact ffmpeg runs that do it. Pure: it reads the report
- * (findings and facts) and, when given, what was measured since (keyframes, boundaries, loudnorm's
+ * (findings and facts) and, when given, what was measured since (boundaries, loudnorm's
  * first pass); without them, the plan has measuring steps and `<…>` placeholders instead.
  *
  * The smallest change first: a stream that passes is copied (a `.mov` or `.mkv` with H.264 and AAC
@@ -92,12 +91,12 @@ export interface SubtitlePlan {
   outputs: { path: string; fromS: number; toS: number | null }[];
 }
 
-export type FixStepKind = 'find-keyframes' | 'find-boundaries' | 'measure-loudness' | 'encode';
+export type FixStepKind = 'find-boundaries' | 'measure-loudness' | 'encode';
 
 export interface FixStep {
   kind: FixStepKind;
   says: FixWords;
-  tool: 'ffmpeg' | 'ffprobe';
+  tool: 'ffmpeg';
   args: string[];
   /** Encodes: the output's final path, and the partial name ffmpeg writes. */
   output: string | null;
@@ -123,7 +122,7 @@ export interface FixPlan {
   steps: FixStep[];
   /** Measurements the exact plan still waits for. */
   pending: Measurement[];
-  trim: { startS: number; cutS: number } | null;
+  trim: { startS: number } | null;
   split: { cuts: Cut[] | null; minPartS: number; maxPartS: number } | null;
   warnings: FixWords[];
 }
@@ -151,9 +150,8 @@ const VIDEO_CAP_BPS = 8_000_000;
 const EFFICIENT_CODECS = new Set(['hevc', 'h265', 'vp9', 'av1']);
 /** Text subtitle codecs that can go into MP4 as mov_text. */
 const TEXT_SUBTITLE_CODECS = new Set(['mov_text', 'subrip', 'srt', 'ass', 'ssa', 'webvtt', 'text']);
-/** What a trimmed intro keeps under the limit, and how much further a cut may move to meet a keyframe. */
+/** What a trimmed intro keeps under the limit. */
 const TRIM_MARGIN_S = 0.5;
-const KEYFRAME_REACH_S = 2;
 
 /** Rules nothing can fix automatically, and what to say instead. */
 const CANNOT: Record<string, FixWords['messageId']> = {
@@ -301,6 +299,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   let loudness: LoudnessTarget | null = null;
   let shiftS = 0;
   let padToEndS: number | null = null;
+  let fullStereo = false;
   if (audio) {
     if (isFailing('audio.codec') && fixIfAsked('audio.codec', words('fix/do/audio-codec', { codec: audio.codec, rateBps: 0 }))) encodeAudio = true;
     if (isFailing('audio.channels')) {
@@ -344,7 +343,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       const bps = typeof f.measured === 'number' ? f.measured : null;
       // Under the notice's 1.4 Mbps but over the practical floor: AAC cannot do better.
       if (bps !== null && bps >= minBps) decide('audio.bitrate', 'cannot-fix', words('fix/cannot/aac-ceiling'));
-      else if (fixIfAsked('audio.bitrate', words('fix/do/audio-bitrate', { rateBps: 0, fromBps: bps ?? 0 }))) encodeAudio = true;
+      else if (fixIfAsked('audio.bitrate', words('fix/do/audio-bitrate', { rateBps: 0, fromBps: bps ?? 0 }))) encodeAudio = fullStereo = true;
     }
     if (isFailing('audio.hum')) {
       const m = (verdict('audio.hum')!.measured ?? {}) as { mainsHz?: number; frequencyHz?: number };
@@ -423,7 +422,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       const says = words('fix/do/trim-intro', { cutS: round(cutS, 2), introS: m.durationS, leftS: round(m.durationS - cutS, 2) });
       if (fixIfAsked('intro.duration', says)) {
         trimStartS = cutS;
-        plan.trim = { startS: cutS, cutS };
+        plan.trim = { startS: cutS };
       }
     }
   }
@@ -514,37 +513,25 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
 
   // --- outputs and commands ----------------------------------------------------------------------
   const preset = options.preset ?? 'medium';
-  const cutsNeedKeyframes = (trimStartS > 0 || splitting) && !encodeVideo && video !== null;
-  if (cutsNeedKeyframes && !measured.keyframesS) plan.pending.push('keyframesS');
+  // A cut re-encodes both streams: with the bundled ffmpeg, a copied stream cut by seeking keeps the
+  // frames back to the previous keyframe (hidden by an edit list) and a wrong movie duration, and a
+  // copied picture with B-frames puts the next part's first frame into the part before.
+  const cutting = trimStartS > 0 || splitting;
+  if (cutting) {
+    if (video && !encodeVideo) encodeVideo = true;
+    if (audio && !encodeAudio) encodeAudio = true;
+    plan.warnings.push(words('fix/warn/cut-reencodes'));
+  }
   if (splitting && !measured.boundaries) plan.pending.push('boundaries');
   if (loudness && !measured.loudness) plan.pending.push('loudness');
 
   const videoEncoding = (mode: 'copy' | 'encode'): VideoEncoding | null =>
     video ? { mode, filters: mode === 'encode' ? [...videoFilters, 'format=yuv420p'] : [], rateBps: mode === 'encode' ? videoRateBps : null, fps: mode === 'encode' ? fps : null, preset } : null;
   const audioEncoding: AudioEncoding | null = audio
-    ? { mode: encodeAudio ? 'encode' : 'copy', filters: encodeAudio ? audioFilters : [], loudness, rateBps: encodeAudio ? audioRateBps : null, shiftS, padToEndS }
+    ? { mode: encodeAudio ? 'encode' : 'copy', filters: encodeAudio ? audioFilters : [], loudness, rateBps: encodeAudio ? audioRateBps : null, shiftS, padToEndS, fullStereo }
     : null;
   const textStreams = facts.subtitleStreams.filter((s) => TEXT_SUBTITLE_CODECS.has(s.codec)).map((s) => s.streamIndex);
   for (const s of facts.subtitleStreams) if (!TEXT_SUBTITLE_CODECS.has(s.codec)) plan.warnings.push(words('fix/warn/bitmap-subtitles', { stream: s.streamIndex }));
-
-  /** Whether a copied picture can start at `atS` (a keyframe is there, or the start of the file). */
-  const keyframeAt = (atS: number): boolean | null => {
-    if (atS <= 0) return true;
-    if (!measured.keyframesS) return null;
-    return measured.keyframesS.some((k) => Math.abs(k - atS) <= 0.002);
-  };
-  // A trimmed intro moves its cut to a keyframe within reach, when the picture is copied.
-  if (trimStartS > 0 && cutsNeedKeyframes && measured.keyframesS) {
-    const introS = (verdict('intro.duration')!.measured as { durationS: number }).durationS;
-    const reach = Math.min(trimStartS + KEYFRAME_REACH_S, introS - TRIM_MARGIN_S);
-    const k = measured.keyframesS.find((t) => t >= trimStartS - 0.001 && t <= reach);
-    if (k !== undefined) {
-      trimStartS = round(k, 3);
-      plan.trim = { startS: trimStartS, cutS: trimStartS };
-      const fix = fixes.get('intro.duration')!;
-      fix.says = words('fix/do/trim-intro', { cutS: round(trimStartS, 2), introS, leftS: round(introS - trimStartS, 2) });
-    }
-  }
 
   let parts: { startS: number; durationS: number | null }[] = [{ startS: trimStartS, durationS: null }];
   if (splitting) {
@@ -556,8 +543,6 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
         minPartS: minPartS + 1,
         maxPartS: maxPartS - 1,
         evidence: measured.boundaries,
-        keyframesS: measured.keyframesS ?? null,
-        preferKeyframes: !encodeVideo,
       });
       plan.split.cuts = cuts;
       const edges = [trimStartS, ...cuts.map((c) => c.atS), durationS];
@@ -575,17 +560,11 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       const name = n === null ? stem : `${stem}-part${n}`;
       const path = join(outputDir, `${name}.mp4`);
       const partial = join(outputDir, `${name}.partial.mp4`);
-      const startsOnKeyframe = keyframeAt(part.startS);
-      let mode: 'copy' | 'encode' = encodeVideo ? 'encode' : 'copy';
-      if (mode === 'copy' && startsOnKeyframe === false) {
-        mode = 'encode';
-        plan.warnings.push(words('fix/warn/cut-reencodes', { atS: part.startS }));
-      }
+      const mode: 'copy' | 'encode' = encodeVideo ? 'encode' : 'copy';
       const output: PlannedOutput = { path, partial, part: n, startS: part.startS, durationS: part.durationS, video: videoEncoding(mode), audio: audioEncoding };
       plan.outputs.push(output);
     });
   }
-  if (cutsNeedKeyframes && !measured.keyframesS) plan.warnings.push(words('fix/warn/cut-may-reencode'));
 
   // Two lessons of the same name would overwrite each other's output.
   for (const output of plan.outputs) {
@@ -613,7 +592,6 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
 
   // --- the steps ---------------------------------------------------------------------------------
   const path = file.path;
-  if (plan.pending.includes('keyframesS')) plan.steps.push(step('find-keyframes', 'ffprobe', keyframeArgs(path), durationS));
   if (plan.pending.includes('boundaries')) {
     const snr = firstOf.get('audio.snr')?.measured as { noiseLevelDbfs?: number | null } | undefined;
     const silenceDb = clamp(Math.round((snr?.noiseLevelDbfs ?? -62) + 12), -70, -35);
@@ -663,7 +641,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   if (plan.pending.length > 0) plan.warnings.push(words('fix/warn/pending'));
   return plan;
 
-  function step(kind: FixStepKind, tool: 'ffmpeg' | 'ffprobe', args: string[], stepDurationS: number): FixStep {
+  function step(kind: FixStepKind, tool: 'ffmpeg', args: string[], stepDurationS: number): FixStep {
     return { kind, says: words(`fix/step/${kind}` as FixWords['messageId']), tool, args, output: null, partial: null, durationS: stepDurationS, part: null };
   }
 }

@@ -33,7 +33,7 @@ const en = {
   'fix/do/downmix': 'mix the {channels} channels down to stereo',
   'fix/do/balance-copy': 'the {silent} channel is silent: copy the {live} channel, which carries the narration, to both',
   'fix/do/balance-mix': 'mix both channels into each: the {quieter} channel is {differenceDb} dB quieter',
-  'fix/do/audio-bitrate': 're-encode the sound as AAC at {rateBps, number, bitrate} (it was {fromBps, number, bitrate})',
+  'fix/do/audio-bitrate': 're-encode the sound as AAC at {rateBps, number, bitrate}, left and right coded in full (it was {fromBps, number, bitrate})',
   'fix/do/loudness':
     'even out the level (dynaudnorm), then normalise to {targetLufs} LUFS integrated, range ≤ {targetLra} LU, true peak ≤ {targetTp} dBTP (EBU R128 loudnorm, two passes)',
   'fix/do/sync-earlier': 'move the sound {ms} ms earlier',
@@ -55,7 +55,6 @@ const en = {
   'fix/step/encode-part': 'write part {part}: {output}',
   'fix/step/measure-loudness': 'measure the loudness (loudnorm, first pass)',
   'fix/step/find-boundaries': 'find the natural boundaries (black, silence, slide changes)',
-  'fix/step/find-keyframes': 'list the keyframes (where the picture can be cut without re-encoding)',
 
   // Why a rule cannot be fixed.
   'fix/cannot/clipping': 'clipped sound cannot be restored: what was above full scale is lost; re-export from the unclipped recording',
@@ -91,10 +90,9 @@ const en = {
 
   // Warnings.
   'fix/warn/upscale-no-detail': 'upscaling adds no detail: the lesson will pass, but look as soft as before; re-export at 720p or more where the source allows',
-  'fix/warn/cut-reencodes': 'the cut at {atS, number, clock} falls between keyframes: the picture is re-encoded',
+  'fix/warn/cut-reencodes': 'cutting re-encodes the picture and the sound: copied streams cannot be cut frame-exactly',
   'fix/warn/no-natural-boundary': 'no natural boundary fits the part lengths: cut at {atS, number, clock}',
   'fix/warn/pending': 'values written <…> are measured when the fix runs',
-  'fix/warn/cut-may-reencode': 'if no keyframe lies at a cut, the picture is re-encoded there',
   'fix/warn/bitmap-subtitles': 'the picture-based subtitle stream {stream} cannot go into MP4 and is left out',
   'fix/warn/hum-and-snr': 'hum counts as noise: removing it may bring the SNR above the limit',
   'fix/warn/drift': 'after the shift the end is still {endMs} ms off',
@@ -128,7 +126,7 @@ const zh: Record<FixWordId, string> = {
   'fix/do/downmix': '将{channels}个声道缩混为立体声',
   'fix/do/balance-copy': '{silent}声道无声：将承载解说的{live}声道复制到两个声道',
   'fix/do/balance-mix': '将两个声道混合后送入每个声道：{quieter}声道低{differenceDb} dB',
-  'fix/do/audio-bitrate': '将声音重新编码为AAC，码率{rateBps, number, bitrate}（原为{fromBps, number, bitrate}）',
+  'fix/do/audio-bitrate': '将声音重新编码为AAC，码率{rateBps, number, bitrate}，左右声道各自完整编码（原为{fromBps, number, bitrate}）',
   'fix/do/loudness': '先平衡音量起伏（dynaudnorm），再归一化到综合响度{targetLufs} LUFS、响度范围≤{targetLra} LU、真峰值≤{targetTp} dBTP（EBU R128 loudnorm，两遍）',
   'fix/do/sync-earlier': '将声音提前{ms}毫秒',
   'fix/do/sync-later': '将声音推后{ms}毫秒',
@@ -148,7 +146,6 @@ const zh: Record<FixWordId, string> = {
   'fix/step/encode-part': '写出第{part}段：{output}',
   'fix/step/measure-loudness': '测量响度（loudnorm第一遍）',
   'fix/step/find-boundaries': '查找自然分界（黑场、静音、换片）',
-  'fix/step/find-keyframes': '列出关键帧（画面可不重新编码而剪切之处）',
 
   'fix/cannot/clipping': '削波的声音无法恢复：超出满刻度的部分已丢失；请从未削波的录音重新导出',
   'fix/cannot/flash': '闪帧或跳帧是剪辑的一部分：请在剪辑点重新剪辑',
@@ -181,10 +178,9 @@ const zh: Record<FixWordId, string> = {
   'fix/not-asked': '未要求修复（--only）',
 
   'fix/warn/upscale-no-detail': '放大画面不会增加细节：课程能通过检查，但画面依旧模糊；源素材允许时请以720p或以上重新导出',
-  'fix/warn/cut-reencodes': '{atS, number, clock}处的剪切点不在关键帧上：画面需重新编码',
+  'fix/warn/cut-reencodes': '剪切需要重新编码画面和声音：原样复制的流无法逐帧精确剪切',
   'fix/warn/no-natural-boundary': '没有符合分段长度的自然分界：在{atS, number, clock}处剪切',
   'fix/warn/pending': '写作<…>的数值在修复运行时测得',
-  'fix/warn/cut-may-reencode': '剪切点不在关键帧上时，画面在该处重新编码',
   'fix/warn/bitmap-subtitles': '图形字幕流{stream}无法放入MP4，将被略去',
   'fix/warn/hum-and-snr': '交流声也算噪声：滤除后信噪比可能达标',
   'fix/warn/drift': '平移后结尾仍偏差{endMs}毫秒',
