@@ -74,7 +74,7 @@ describe('bad input: each file gets one clear line and the batch goes on', () =>
   });
 
   it('an unreadable folder is skipped, saying so in words', () => {
-    expect(report.skipped).toEqual([{ path: join(folder, 'locked folder'), reason: 'cannot read the folder (permission denied)' }]);
+    expect(report.skipped).toEqual([{ path: join(folder, 'locked folder'), reason: 'cannot read the folder (permission denied)', messageId: 'skipped/unreadable-folder', params: { detail: 'permission denied' } }]);
   });
 
   it('exits 1, prints nothing on stderr when not a terminal, and writes nothing beside the media', async () => {

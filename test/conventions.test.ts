@@ -203,8 +203,8 @@ describe('paths: -, globs, other video types', () => {
     const walked = await checkJson(['--quick', folder]);
     expect(walked.report.files.map((f) => f.path)).toEqual([join(folder, 'new.mp4')]);
     expect(walked.report.skipped).toEqual([
-      { path: join(folder, 'old.avi'), reason: expect.stringMatching(/^not a lesson video type \(\.avi/) },
-      { path: join(folder, 'tool.ts'), reason: expect.stringMatching(/^not a lesson video type \(\.ts/) },
+      expect.objectContaining({ path: join(folder, 'old.avi'), reason: expect.stringMatching(/^not a lesson video type \(\.avi/), messageId: 'skipped/not-a-lesson-type' }),
+      expect.objectContaining({ path: join(folder, 'tool.ts'), reason: expect.stringMatching(/^not a lesson video type \(\.ts/), messageId: 'skipped/not-a-lesson-type' }),
     ]);
     expect((await runCli(['--quick', folder])).stdout).toContain(`SKIP  ${join(folder, 'old.avi')}: not a lesson video type`);
   });

@@ -97,18 +97,20 @@ async function md5(path: string, stream: 'v' | 'a'): Promise<string> {
 
 interface Probed {
   formatName: string;
+  /** The stream's duration, or the file's where the container gives none per stream (Matroska). */
   video: { codec: string; profile: string; width: number; height: number; durationS: number; fps: string } | null;
   audio: { codec: string; sampleRate: number; channels: number; durationS: number } | null;
 }
 async function probe(path: string): Promise<Probed> {
   const { stdout } = await execa(ffprobePath(), ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', `file:${path}`]);
-  const data = JSON.parse(stdout) as { format: { format_name: string }; streams: Record<string, string | number>[] };
+  const data = JSON.parse(stdout) as { format: { format_name: string; duration: string }; streams: Record<string, string | number>[] };
+  const seconds = (stream: Record<string, string | number>) => Number(stream.duration ?? data.format.duration);
   const v = data.streams.find((s) => s.codec_type === 'video');
   const a = data.streams.find((s) => s.codec_type === 'audio');
   return {
     formatName: data.format.format_name,
-    video: v ? { codec: String(v.codec_name), profile: String(v.profile), width: Number(v.width), height: Number(v.height), durationS: Number(v.duration), fps: String(v.r_frame_rate) } : null,
-    audio: a ? { codec: String(a.codec_name), sampleRate: Number(a.sample_rate), channels: Number(a.channels), durationS: Number(a.duration) } : null,
+    video: v ? { codec: String(v.codec_name), profile: String(v.profile), width: Number(v.width), height: Number(v.height), durationS: seconds(v), fps: String(v.r_frame_rate) } : null,
+    audio: a ? { codec: String(a.codec_name), sampleRate: Number(a.sample_rate), channels: Number(a.channels), durationS: seconds(a) } : null,
   };
 }
 
@@ -118,7 +120,8 @@ async function expectFixed(file: FixedFile, rule: string, after: Report = report
   const result = ruleResult(file, rule);
   expect(result.status).toBe('fix');
   expect(['fail', 'warn']).toContain(result.before.status);
-  expect(result.after.map((a) => a.status)).toEqual(file.outputs.map(() => 'pass'));
+  // audio.bitrate is fixed to its practical floor: it still warns of the notice's 1.4 Mbps, beyond AAC.
+  expect(result.after.map((a) => a.status)).toEqual(file.outputs.map(() => (rule === 'audio.bitrate' ? 'warn' : 'pass')));
   expect(result.passes).toBe(true);
   for (const output of file.outputs) {
     expect(output).toMatch(/\.mp4$/);

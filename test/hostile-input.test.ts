@@ -100,11 +100,13 @@ describe('folders: links, spellings, names that are not UTF-8', () => {
     const { report } = await checkJson(['--quick', folder]);
     expect(report.files.map((f) => f.path).sort()).toEqual([join(folder, 'a.mp4'), join(folder, 'inside.mp4')]);
     expect(report.skipped).toEqual([
-      { path: join(folder, 'link-to-file.mp4'), reason: 'a symbolic link out of the folder being checked (not followed)' },
-      { path: join(folder, 'link-to-folder'), reason: 'a symbolic link out of the folder being checked (not followed)' },
+      { path: join(folder, 'link-to-file.mp4'), reason: 'a symbolic link out of the folder being checked (not followed)', messageId: 'skipped/link-out-of-folder', params: {} },
+      { path: join(folder, 'link-to-folder'), reason: 'a symbolic link out of the folder being checked (not followed)', messageId: 'skipped/link-out-of-folder', params: {} },
     ]);
     const text = await runCli(['--quick', folder]);
     expect(text.stdout).toContain(`SKIP  ${join(folder, 'link-to-folder')}: a symbolic link out of the folder being checked (not followed)`);
+    const chinese = await runCli(['--quick', '--locale', 'zh', folder]);
+    expect(chinese.stdout).toContain(`${join(folder, 'link-to-folder')}: 符号链接指向被检查文件夹之外，未跟随`);
   });
 
   it('finds the sidecar however the video’s path is spelled', async () => {

@@ -3,7 +3,8 @@ import { readdir, realpath, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import iconv from 'iconv-lite';
-import type { SkippedPath } from '../facts/finding.js';
+import type { MessageParams, SkippedPath } from '../facts/finding.js';
+import { renderMessage } from '../messages/render.js';
 
 export const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.mkv', '.m4v']);
 export const SUBTITLE_EXTENSIONS = new Set(['.srt', '.vtt']);
@@ -13,7 +14,6 @@ export const SUBTITLE_EXTENSIONS = new Set(['.srt', '.vtt']);
  * `.ts` is MPEG-TS when named; while walking it may as well be TypeScript, and is skipped the same way.
  */
 export const OTHER_VIDEO_EXTENSIONS = new Set(['.avi', '.flv', '.wmv', '.ts', '.webm', '.mpg', '.mpeg', '.3gp']);
-export const NOT_A_LESSON_VIDEO_TYPE = 'not a lesson video type';
 
 /** A file as the report names it, and where to read it (an alias for a name that is not UTF-8). */
 export interface FoundFile {
@@ -123,7 +123,7 @@ async function walk(folder: WalkedFolder, root: string, into: FoundFile[], skipp
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'error');
-    skipped.push({ path: folder.shown, reason: `cannot read the folder (${why})` });
+    skipped.push(skip(folder.shown, 'skipped/unreadable-folder', { detail: why }));
     return;
   }
   const named = entries.map((entry) => ({ entry, name: nameOf(entry.name) }));
@@ -138,11 +138,11 @@ async function walk(folder: WalkedFolder, root: string, into: FoundFile[], skipp
       // A link may point anywhere: it is followed only while it stays inside the folder being checked.
       const target = await realpath(raw).then(String, () => null);
       if (target === null) {
-        skipped.push({ path: shown, reason: 'a symbolic link to nothing' });
+        skipped.push(skip(shown, 'skipped/dangling-link'));
         continue;
       }
       if (target !== root && !target.startsWith(root.endsWith(sep) ? root : root + sep)) {
-        skipped.push({ path: shown, reason: 'a symbolic link out of the folder being checked (not followed)' });
+        skipped.push(skip(shown, 'skipped/link-out-of-folder'));
         continue;
       }
       const info = await stat(raw).catch(() => null);
@@ -153,7 +153,7 @@ async function walk(folder: WalkedFolder, root: string, into: FoundFile[], skipp
     else if (isFile) {
       const extension = extname(name.shown).toLowerCase();
       if (OTHER_VIDEO_EXTENSIONS.has(extension)) {
-        skipped.push({ path: shown, reason: `${NOT_A_LESSON_VIDEO_TYPE} (${extension}; name the file to check it anyway)` });
+        skipped.push(skip(shown, 'skipped/not-a-lesson-type', { extension }));
         continue;
       }
       if (!VIDEO_EXTENSIONS.has(extension) && !SUBTITLE_EXTENSIONS.has(extension)) continue;
@@ -195,4 +195,9 @@ async function aliasOf(raw: Buffer, extension: string): Promise<string> {
   const alias = join(aliasFolder, `${++aliasCount}${extension}`);
   await symlink(await realpath(raw, { encoding: 'buffer' }), alias);
   return alias;
+}
+
+/** A path left out, with its reason by id (and in English, for scripts that read `reason`). */
+function skip(path: string, messageId: string, params: MessageParams = {}): SkippedPath {
+  return { path, reason: renderMessage('en', messageId, params), messageId, params };
 }

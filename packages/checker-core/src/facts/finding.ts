@@ -18,7 +18,10 @@ export interface RuleMeta {
 /** Something met while walking folders and not checked, with the reason. */
 export interface SkippedPath {
   path: string;
+  /** Why, in English (`messageId` and `params` render it in any locale). */
   reason: string;
+  messageId: string;
+  params: MessageParams;
 }
 export type FindingStatus = 'pass' | 'warn' | 'fail' | 'skip';
 export type FileStatus = 'pass' | 'warn' | 'fail' | 'error';

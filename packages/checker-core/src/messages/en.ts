@@ -16,6 +16,10 @@ export const en = {
   'subtitle/stream': 'the subtitle stream {stream} inside the file',
 
   // A file that cannot be checked: `detail` is what the probe or the decoder said.
+  'skipped/unreadable-folder': 'cannot read the folder ({detail})',
+  'skipped/dangling-link': 'a symbolic link to nothing',
+  'skipped/link-out-of-folder': 'a symbolic link out of the folder being checked (not followed)',
+  'skipped/not-a-lesson-type': 'not a lesson video type ({extension}; name the file to check it anyway)',
   'file-error/not-found': 'no such file',
   'file-error/not-a-file': '{detail}',
   'file-error/empty': '{detail}',

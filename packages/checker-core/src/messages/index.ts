@@ -5,4 +5,4 @@
  */
 export { catalogues, type MessageId } from './catalogues.js';
 export { renderMessage, renderStrict, renderRef, isMessageId, MessageError } from './render.js';
-export { findingMessage, findingExpected, fileErrorMessage } from './localize.js';
+export { findingMessage, findingExpected, fileErrorMessage, skippedReason } from './localize.js';

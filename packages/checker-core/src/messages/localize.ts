@@ -1,4 +1,4 @@
-import type { FileError, Finding, Locale } from '../facts/finding.js';
+import type { FileError, Finding, Locale, SkippedPath } from '../facts/finding.js';
 import { renderMessage } from './render.js';
 
 /**
@@ -12,6 +12,11 @@ export function findingMessage(finding: Pick<Finding, 'messageId' | 'params' | '
 /** What the rule asks for, in a locale. */
 export function findingExpected(finding: Pick<Finding, 'expectedId' | 'expectedParams' | 'expected'>, locale: Locale): string {
   return finding.expectedId ? renderMessage(locale, finding.expectedId, finding.expectedParams ?? {}) : finding.expected;
+}
+
+/** Why a path met while walking was left out, in a locale. */
+export function skippedReason(skipped: SkippedPath, locale: Locale): string {
+  return skipped.messageId ? renderMessage(locale, skipped.messageId, skipped.params ?? {}) : skipped.reason;
 }
 
 /** Why a file could not be checked, in a locale. */

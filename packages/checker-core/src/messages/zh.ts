@@ -13,6 +13,10 @@ export const zh: Record<MessageId, string> = {
   'subtitle/file': '字幕文件 {path}',
   'subtitle/stream': '视频内的第 {stream} 号字幕流',
 
+  'skipped/unreadable-folder': '无法读取这个文件夹（{detail}）：请检查权限',
+  'skipped/dangling-link': '符号链接指向的文件不存在',
+  'skipped/link-out-of-folder': '符号链接指向被检查文件夹之外，未跟随',
+  'skipped/not-a-lesson-type': '不是课程视频格式（{extension}），未检查；如需检查，请直接指定这个文件',
   'file-error/not-found': '找不到这个文件：请检查文件名和位置',
   'file-error/not-a-file': '这不是一个普通文件（可能是文件夹或设备），无法检查',
   'file-error/empty': '文件是空的（0 字节）：请重新导出或重新拷贝',

@@ -2,7 +2,7 @@ import { findingRank, type FileResult, type Locale } from '../facts/finding.js';
 import { formatClock } from '../facts/units.js';
 import { describeFacts } from '../facts/describe-facts.js';
 import { printable } from '../facts/printable.js';
-import { fileErrorMessage, findingExpected, findingMessage } from '../messages/localize.js';
+import { fileErrorMessage, findingExpected, findingMessage, skippedReason } from '../messages/localize.js';
 import type { Report } from './report.js';
 
 export interface TextOptions {
@@ -59,7 +59,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   const paint = painter(options.color ?? false);
   const out: string[] = [];
   for (const file of report.files) out.push(...formatFile(file, paint, options.verbose ?? false, locale), '');
-  for (const { path, reason } of report.skipped) out.push(`${paint.dim(t.skipLabel)}  ${printable(path)}: ${printable(reason)}`);
+  for (const skipped of report.skipped) out.push(`${paint.dim(t.skipLabel)}  ${printable(skipped.path)}: ${printable(skippedReason(skipped, locale))}`);
   if (report.skipped.length > 0) out.push('');
   const { summary } = report;
   const [passed, warned, failed, errored] = t.summary(summary);

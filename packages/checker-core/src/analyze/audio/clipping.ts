@@ -27,29 +27,37 @@ export class ClippingDetector {
   }
 
   push(samples: Float32Array, frames: number): void {
-    const { channels, threshold, minRun, runs } = this;
+    const { channels, threshold, runs } = this;
     let peak = this.peak;
-    for (let f = 0; f < frames; f++) {
-      for (let c = 0; c < channels; c++) {
-        const x = Math.abs(samples[f * channels + c]!);
-        if (x > peak) peak = x;
-        if (x < threshold) {
-          runs[c] = 0;
-          continue;
-        }
-        // Rare from here on: only samples at or near full scale.
-        if (x > 1) {
-          this.overshootSamples++;
-          this.mark(this.position + f);
-        }
-        if (++runs[c]! === minRun) {
-          this.clippedRuns++;
-          this.mark(this.position + f - minRun + 1);
-        }
+    // One pass over the interleaved samples; a sample under the threshold (nearly all) costs a
+    // compare and a store of 0, without the channel loop.
+    let c = 0;
+    let f = 0;
+    const count = frames * channels;
+    for (let i = 0; i < count; i++) {
+      const x = Math.abs(samples[i]!);
+      if (x > peak) peak = x;
+      if (x < threshold) runs[c] = 0;
+      else this.loud(x, c, f); // only samples at or near full scale
+      if (++c === channels) {
+        c = 0;
+        f++;
       }
     }
     this.peak = peak;
     this.position += frames;
+  }
+
+  /** A sample at or above the threshold in channel `c` of frame `f` of the current chunk. */
+  private loud(x: number, c: number, f: number): void {
+    if (x > 1) {
+      this.overshootSamples++;
+      this.mark(this.position + f);
+    }
+    if (++this.runs[c]! === this.minRun) {
+      this.clippedRuns++;
+      this.mark(this.position + f - this.minRun + 1);
+    }
   }
 
   private mark(frame: number): void {

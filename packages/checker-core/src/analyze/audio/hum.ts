@@ -62,24 +62,31 @@ export class HumMeter {
 
   push(samples: Float32Array, frames: number): void {
     const { channels, stage1Factor } = this;
+    // A box is `stage1Factor` frames: that many consecutive interleaved samples, summed in order
+    // (frame by frame, channel by channel, as before), in one flat loop.
+    const boxSamples = stage1Factor * channels;
+    const count = frames * channels;
     let boxSum = this.boxSum;
-    let boxCount = this.boxCount;
-    for (let f = 0; f < frames; f++) {
-      const base = f * channels;
-      for (let c = 0; c < channels; c++) boxSum += samples[base + c]!;
-      if (++boxCount === stage1Factor) {
+    let inBox = this.boxCount * channels;
+    let i = 0;
+    while (i < count) {
+      const end = Math.min(count, i + boxSamples - inBox);
+      inBox += end - i;
+      for (; i < end; i++) boxSum += samples[i]!;
+      if (inBox === boxSamples) {
         this.decimated(boxSum / (stage1Factor * channels));
         boxSum = 0;
-        boxCount = 0;
+        inBox = 0;
       }
     }
     this.boxSum = boxSum;
-    this.boxCount = boxCount;
+    this.boxCount = inBox / channels;
   }
 
   private decimated(value: number): void {
     let x = value;
-    for (const section of this.lowPass) x = section.step(x);
+    const sections = this.lowPass;
+    for (let s = 0; s < sections.length; s++) x = sections[s]!.step(x);
     if (++this.stage2Count < this.stage2Factor) return;
     this.stage2Count = 0;
     this.buffer[this.filled++] = x;

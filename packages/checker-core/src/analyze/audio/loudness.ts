@@ -45,13 +45,15 @@ class KWeightedEnergy {
     private readonly highPass: BiquadCoefficients,
   ) {}
 
-  /** Sum of squares of the K-weighted samples `offset + i * stride`, i < count. */
-  sum(samples: Float32Array, offset: number, stride: number, count: number): number {
+  /**
+   * `energy` plus the sum of squares of the K-weighted samples `offset + i * stride`, i < count,
+   * added one by one: a block's sum is the same however the stream was cut into chunks.
+   */
+  sum(samples: Float32Array, offset: number, stride: number, count: number, energy: number): number {
     const { b0: s0, b1: s1, b2: s2, a1: sa1, a2: sa2 } = this.shelf;
     const { b0: h0, b1: h1, b2: h2, a1: ha1, a2: ha2 } = this.highPass;
     const st = this.state;
     let x1 = st[0]!, x2 = st[1]!, y1 = st[2]!, y2 = st[3]!, z1 = st[4]!, z2 = st[5]!, w1 = st[6]!, w2 = st[7]!;
-    let energy = 0;
     for (let i = 0, j = offset; i < count; i++, j += stride) {
       const x = samples[j]!;
       const y = s0 * x + s1 * x1 + s2 * x2 - sa1 * y1 - sa2 * y2;
@@ -95,7 +97,7 @@ export class LoudnessMeter {
     let start = 0;
     while (start < frames) {
       const count = Math.min(frames - start, this.blockSamples - this.filled);
-      for (let c = 0; c < this.channels; c++) this.sums[c]! += this.filters[c]!.sum(samples, start * this.channels + c, this.channels, count);
+      for (let c = 0; c < this.channels; c++) this.sums[c] = this.filters[c]!.sum(samples, start * this.channels + c, this.channels, count, this.sums[c]!);
       this.filled += count;
       start += count;
       if (this.filled === this.blockSamples) {

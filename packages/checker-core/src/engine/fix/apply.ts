@@ -278,7 +278,7 @@ function judge(file: FixedFile, after: Report): void {
       const verdict = result ? verdictOf(result.findings, rule.rule) : undefined;
       return verdict ? [{ output: outputs[i]!, status: verdict.status, measured: verdict.measured }] : [];
     });
-    if (rule.status === 'fix') rule.passes = rule.after.length === outputs.length && rule.after.every((a) => a.status === 'pass' || a.status === 'skip');
+    if (rule.status === 'fix') rule.passes = rule.after.length === outputs.length && rule.after.every((a) => meets(rule.rule, a.status));
   }
   const still = file.rules.filter((r) => r.passes === false).map((r) => r.rule);
   if (checked.some((c) => !c || c.status === 'error')) {
@@ -288,6 +288,14 @@ function judge(file: FixedFile, after: Report): void {
     file.outcome = 'not-fixed';
     file.says = words('fix/outcome/not-fixed', { rules: still });
   }
+}
+
+/**
+ * A fixed rule is met when it passes; audio.bitrate when it no longer fails: its warning is the
+ * notice's 1.4 Mbps, which AAC cannot reach (the plan says so).
+ */
+function meets(rule: string, status: FindingStatus): boolean {
+  return status === 'pass' || status === 'skip' || (rule === 'audio.bitrate' && status === 'warn');
 }
 
 /** A rule's verdict: its first finding not met, else its first. */

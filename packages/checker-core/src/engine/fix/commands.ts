@@ -118,7 +118,8 @@ export function encodeArgs(spec: EncodeSpec): string[] {
   }
   if (spec.subtitleStreams.length > 0) args.push('-c:s', 'mov_text');
   if (spec.durationS !== null) args.push('-t', seconds(spec.durationS));
-  args.push('-movflags', '+faststart', '-f', 'mp4', outputUrl(spec.output));
+  // A slow picture (a slide a second) holds back many sound packets while the encoder looks ahead.
+  args.push('-max_muxing_queue_size', '4096', '-movflags', '+faststart', '-f', 'mp4', outputUrl(spec.output));
   return args;
 }
 

@@ -343,7 +343,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       const bps = typeof f.measured === 'number' ? f.measured : null;
       // Under the notice's 1.4 Mbps but over the practical floor: AAC cannot do better.
       if (bps !== null && bps >= minBps) decide('audio.bitrate', 'cannot-fix', words('fix/cannot/aac-ceiling'));
-      else if (fixIfAsked('audio.bitrate', words('fix/do/audio-bitrate', { rateBps: 0, fromBps: bps ?? 0 }))) encodeAudio = fullStereo = true;
+      else if (fixIfAsked('audio.bitrate', words('fix/do/audio-bitrate', { rateBps: 0, fromBps: bps ?? 0 }), [words('fix/cannot/aac-ceiling')])) encodeAudio = fullStereo = true;
     }
     if (isFailing('audio.hum')) {
       const m = (verdict('audio.hum')!.measured ?? {}) as { mainsHz?: number; frequencyHz?: number };
