@@ -37,6 +37,8 @@ const MEDIA: Record<string, () => Promise<string>> = {
     programme('screen-recording', [{ video: "color=c=white:s=320x180:r=25:d=20[bg];color=c=black:s=6x6:r=25:d=20[cursor];[bg][cursor]overlay=x='20+t*9':y='30+t*4':shortest=1", audio: speech(20) }]),
   // Frame 50 shown twice, the rest one frame later: a repeated frame inside motion.
   'repeated-frame': () => programme('repeated-frame', [talk(moving(4, ",setpts='PTS+if(gte(N\\,51)\\,1\\,0)',fps=25"), 4.04)]),
+  // 24 fps footage converted to 25 fps: one frame a second shown twice.
+  'convert-24-to-25': () => programme('convert-24-to-25', [talk('testsrc2=s=320x180:r=24:d=6,fps=25', 6)]),
   'intro-6': () => programme('intro-6', [...titled(6), talk(moving(20), 20)]),
   'intro-15': () => programme('intro-15', [...titled(15), talk(moving(20), 20)]),
   'outro-3': () => programme('outro-3', [talk(moving(20, ',fade=t=out:st=19.5:d=0.5'), 20), { video: black(0.4), audio: silence(0.4) }, { video: card(2.6, false), audio: music(2.6) }]),
@@ -135,6 +137,13 @@ describe('video.stability (decoded pictures)', () => {
     expect(stability.status).toBe('fail');
     expect(stability.measured).toMatchObject({ frozenFrames: 1, droppedFrames: 0 });
     expect(stability.at![0]!.start).toBeCloseTo(2.04, 2);
+  });
+  it('finds the repeats of a frame-rate conversion: one a second of 24 → 25 fps', () => {
+    const converted = finding('convert-24-to-25', 'video.stability');
+    const frozen = (f: Finding) => (f.measured as { frozenFrames: number }).frozenFrames;
+    console.log(`frame-rate conversion: ${frozen(converted)} repeats found in 24 → 25 fps (true 6)`);
+    expect(converted.status).toBe('fail');
+    expect(Math.abs(frozen(converted) - 6)).toBeLessThanOrEqual(1);
   });
 });
 

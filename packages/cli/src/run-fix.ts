@@ -100,7 +100,16 @@ export function fixExitCode(report: FixReport): 0 | 1 {
   return bad ? 1 : 0;
 }
 
-const MARK: Record<string, string> = { fix: '✓', 'cannot-fix': '✗', 'needs-option': '…', 'not-asked': '-' };
+/**
+ * A rule's mark: → to be fixed (a plan), ✓ fixed and passing now, ✗ still failing or not fixable,
+ * ! a warning that stays, … a fix that needs an option, - left out by --only.
+ */
+function markOf(rule: FixRuleResult, planOnly: boolean): string {
+  if (rule.status === 'fix') return planOnly || rule.passes === null ? '→' : rule.passes ? '✓' : '✗';
+  if (rule.status === 'cannot-fix') return rule.before.status === 'fail' ? '✗' : '!';
+  return rule.status === 'needs-option' ? '…' : '-';
+}
+
 const LABEL: Record<FixedFile['outcome'], string> = {
   fixed: 'FIXED',
   'not-fixed': 'NOT FIXED',
@@ -118,10 +127,10 @@ export function formatFixReport(report: FixReport, locale: FixLocale = 'en'): st
   const lines: string[] = [];
   for (const file of report.files) {
     const outputs = file.outputs.length > 0 ? ` → ${file.outputs.map(printable).join(', ')}` : '';
-    lines.push(`${LABEL[file.outcome]}  ${printable(file.path)}${outputs}  (${say(file.says)})`);
+    const outcome = file.outcome === 'planned' ? '' : `  (${say(file.says)})`;
+    lines.push(`${LABEL[file.outcome]}  ${printable(file.path)}${outputs}${outcome}`);
     for (const rule of file.rules) {
-      const mark = rule.status === 'fix' && rule.passes === false ? '✗' : MARK[rule.status];
-      lines.push(`  ${mark} ${rule.rule}: ${say(rule.says)}${beforeAfter(rule, report.planOnly)}`);
+      lines.push(`  ${markOf(rule, report.planOnly)} ${rule.rule}: ${say(rule.says)}${beforeAfter(rule, report.planOnly)}`);
       for (const w of rule.warnings) lines.push(`      ! ${say(w)}`);
     }
     for (const w of file.plan.warnings) lines.push(`  ! ${say(w)}`);

@@ -1,7 +1,7 @@
 import type { TimingEvent } from '../facts/facts.js';
 import type { Outcome } from './rule.js';
 import { defineRule, round } from './rule.js';
-import { detectFrozenFrames, frameEndS } from './utils/picture-events.js';
+import { detectCadenceRepeats, detectFrozenFrames, frameEndS } from './utils/picture-events.js';
 import { ranges } from './utils/time-ranges.js';
 
 export default defineRule({
@@ -9,7 +9,7 @@ export default defineRule({
   area: 'video',
   notice: '全片图像无抖动跳跃',
   description:
-    'No dropped, duplicated or out-of-order frames and no timestamp gaps (from the packet timestamps), and, when the pictures are decoded, no frozen frame inside motion (a repeated frame in moving footage). A static slide is never a defect.',
+    'No dropped, duplicated or out-of-order frames and no timestamp gaps (from the packet timestamps), and, when the pictures are decoded, no frozen frame inside motion (a repeated frame in moving footage) and no frames repeated at a regular cadence (a frame-rate conversion: 20 → 25 fps repeats every 5th frame, 24 → 25 one a second, even when only a small part of the picture moves). A static slide is never a defect.',
   severity: 'error',
   needs: ['packets'],
   evidence: 'event-start',
@@ -21,7 +21,9 @@ export default defineRule({
     const expected = { expectedId: 'video.stability/expected' };
     if (!video) return { status: 'skip', messageId: 'skip/no-video', measured: null, ...expected };
     const t = video.timing;
-    const frozen = videoAnalysis ? detectFrozenFrames(videoAnalysis.frames, options) : [];
+    const frozen = videoAnalysis
+      ? [...new Set([...detectFrozenFrames(videoAnalysis.frames, options), ...detectCadenceRepeats(videoAnalysis.frames)])].sort((a, b) => a - b)
+      : [];
     const frozenEvents: TimingEvent[] = videoAnalysis
       ? frozen.map((i) => ({ atS: frameEndS(videoAnalysis.frames, i), intervalS: frameEndS(videoAnalysis.frames, i) - videoAnalysis.frames.timeS[i]! }))
       : [];

@@ -34,10 +34,10 @@ export async function analyzeAudio(
 ): Promise<AudioAnalysis> {
   const { sampleRateHz, channels } = audio;
   const meters = {
-    levels: new HopLevelMeter(sampleRateHz, channels),
+    levels: new HopLevelMeter(sampleRateHz, channels, audio.durationS ?? 0),
     hum: new HumMeter(sampleRateHz, channels),
     clipping: new ClippingDetector(sampleRateHz, channels, options.clipThreshold, options.clipMinRunSamples),
-    loudness: new LoudnessMeter(sampleRateHz, channels),
+    loudness: new LoudnessMeter(sampleRateHz, channels, audio.durationS ?? 0),
   };
   let frames = 0;
   const args = { output: ['-map', `0:${audio.streamIndex}`, '-vn', '-sn', '-dn', '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'] };

@@ -1,4 +1,4 @@
-import { Growable } from './growable.js';
+import { Growable, GrowableBytes } from './growable.js';
 
 /**
  * Per 10 ms hop: each channel's and the mono mix's sum of squares, and whether every sample was
@@ -19,18 +19,23 @@ export class HopLevelMeter {
   private readonly hopSamples: number;
   private readonly channelSums: Float64Array;
   private readonly channelEnergy: Growable[];
-  private readonly monoEnergy = new Growable();
-  private readonly silence = new Growable();
+  private readonly monoEnergy: Growable;
+  private readonly silence: GrowableBytes;
   private monoSum = 0;
   private filled = 0;
 
+  /** `expectedS`: the stream's stated duration, to hold its hops without spare room. */
   constructor(
     sampleRateHz: number,
     private readonly channels: number,
+    expectedS = 0,
   ) {
     this.hopSamples = Math.round(sampleRateHz / 100);
     this.channelSums = new Float64Array(channels);
-    this.channelEnergy = Array.from({ length: channels }, () => new Growable());
+    const hops = expectedS > 0 ? Math.floor((expectedS * sampleRateHz) / this.hopSamples) + 1 : undefined;
+    this.channelEnergy = Array.from({ length: channels }, () => new Growable(hops));
+    this.monoEnergy = new Growable(hops);
+    this.silence = new GrowableBytes(hops);
   }
 
   push(samples: Float32Array, frames: number): void {
@@ -77,7 +82,7 @@ export class HopLevelMeter {
       hopSamples: this.hopSamples,
       channelEnergy: this.channelEnergy.map((g) => g.toArray()),
       monoEnergy: this.monoEnergy.toArray(),
-      digitalSilence: Uint8Array.from(this.silence.toArray()),
+      digitalSilence: this.silence.toArray(),
     };
   }
 }

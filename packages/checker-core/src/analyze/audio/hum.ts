@@ -16,8 +16,19 @@ const BUTTERWORTH_8_Q = [0.5098, 0.6013, 0.9, 2.5629];
 /** Goertzel powers of one 0.5 s Hann window: per mains frequency, per harmonic, tone and sides. */
 export interface HumWindow {
   startS: number;
-  /** [mainsIndex][harmonicIndex] → { tone, sides } powers (|X|², Hann-windowed). */
-  bins: { tone: number; sides: number[] }[][];
+  /**
+   * Powers (|X|², Hann-windowed), 5 per (mains, harmonic): the tone, then its sides
+   * (`binOf` reads them). One flat array a window: 7,200 windows an hour, kept until the end.
+   */
+  powers: Float64Array;
+}
+
+const POWERS_PER_BIN = 1 + SIDE_OFFSETS_HZ.length;
+
+/** The tone's and its sides' powers of harmonic `h` of mains frequency `m` in a window. */
+export function binOf(window: HumWindow, m: number, h: number): { tone: number; sides: Float64Array } {
+  const at = (m * HARMONICS.length + h) * POWERS_PER_BIN;
+  return { tone: window.powers[at]!, sides: window.powers.subarray(at + 1, at + POWERS_PER_BIN) };
 }
 
 export interface HumWindows {
@@ -98,13 +109,15 @@ export class HumMeter {
 
   private measureWindow(): HumWindow {
     const startS = this.windowIndex++ * WINDOW_S;
-    const bins = MAINS_HZ.map((mains) =>
-      HARMONICS.map((h) => ({
-        tone: this.goertzel(mains * h),
-        sides: SIDE_OFFSETS_HZ.map((offset) => this.goertzel(mains * h + offset)),
-      })),
-    );
-    return { startS, bins };
+    const powers = new Float64Array(MAINS_HZ.length * HARMONICS.length * POWERS_PER_BIN);
+    let at = 0;
+    for (const mains of MAINS_HZ) {
+      for (const h of HARMONICS) {
+        powers[at++] = this.goertzel(mains * h);
+        for (const offset of SIDE_OFFSETS_HZ) powers[at++] = this.goertzel(mains * h + offset);
+      }
+    }
+    return { startS, powers };
   }
 
   private goertzel(frequencyHz: number): number {
@@ -138,7 +151,8 @@ export function assessHum(hum: HumWindows, pauseStarts: ReadonlySet<number>, { m
     const hits: { startS: number; harmonic: number; levelDbfs: number; prominenceDb: number }[] = [];
     for (const window of pauses) {
       let best: (typeof hits)[number] | null = null;
-      window.bins[m]!.forEach(({ tone, sides }, h) => {
+      HARMONICS.forEach((_, h) => {
+        const { tone, sides } = binOf(window, m, h);
         const side = median(sides);
         const prominenceDb = 10 * Math.log10(tone / Math.max(side, 1e-30));
         const levelDbfs = 20 * Math.log10((2 * Math.sqrt(tone)) / hum.windowSum + 1e-30);

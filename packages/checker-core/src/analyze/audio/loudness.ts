@@ -78,14 +78,17 @@ export class LoudnessMeter {
   private readonly filters: KWeightedEnergy[];
   private readonly weights: number[];
   private readonly blockSamples: number;
-  private readonly blockEnergy = new Growable();
+  private readonly blockEnergy: Growable;
   private readonly sums: Float64Array;
   private filled = 0;
 
+  /** `expectedS`: the stream's stated duration, to hold its blocks without spare room. */
   constructor(
     sampleRateHz: number,
     private readonly channels: number,
+    expectedS = 0,
   ) {
+    this.blockEnergy = new Growable(expectedS > 0 ? Math.floor(expectedS * 10) + 1 : undefined);
     const [shelf, highPass] = kWeighting(sampleRateHz);
     this.filters = Array.from({ length: channels }, () => new KWeightedEnergy(shelf, highPass));
     this.weights = channelWeights(channels);

@@ -25,7 +25,7 @@ export const DEFAULT_REDUCTION: Reduction = { scaler: 'area', skipLoopFilter: fa
  * in presentation order, so that frame i has the i-th presentation time of the packet scan.
  */
 export async function analyzeVideo(path: string, video: VideoFacts, frameTimesS: ArrayLike<number>, options: VideoDecodeOptions = {}): Promise<VideoAnalysis> {
-  const meter = new FrameMeter();
+  const meter = new FrameMeter(frameTimesS.length || undefined);
   const reduction = { ...DEFAULT_REDUCTION, ...options.reduction };
   const args = {
     input: [...(options.threads ? ['-threads', String(options.threads)] : []), ...(reduction.skipLoopFilter ? ['-skip_loop_filter', 'all'] : [])],

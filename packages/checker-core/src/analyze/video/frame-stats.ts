@@ -18,10 +18,16 @@ const CHROMA_BINS = 8;
 
 /** Measures frames as they stream in; memory is a few numbers per frame. */
 export class FrameMeter {
-  private readonly columns = {
-    yMean: new Growable(), uMean: new Growable(), vMean: new Growable(), diff: new Growable(), cut: new Growable(),
-    neutralShare: new Growable(), neutralU: new Growable(), neutralV: new Growable(),
-  };
+  private readonly columns: Record<'yMean' | 'uMean' | 'vMean' | 'diff' | 'cut' | 'neutralShare' | 'neutralU' | 'neutralV', Growable>;
+
+  /** `expectedFrames`: the frames the packets promise, to hold them without spare room. */
+  constructor(expectedFrames?: number) {
+    const column = () => new Growable(expectedFrames);
+    this.columns = {
+      yMean: column(), uMean: column(), vMean: column(), diff: column(), cut: column(),
+      neutralShare: column(), neutralU: column(), neutralV: column(),
+    };
+  }
   private previousLuma: Uint8Array | null = null;
   private previousHistogram: Float64Array | null = null;
   private count = 0;

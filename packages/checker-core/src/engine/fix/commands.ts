@@ -50,9 +50,9 @@ export interface AudioEncoding {
 
 export interface EncodeSpec {
   input: string;
-  /** Where the output starts in the input, and how long it lasts (null: to the end). */
-  startS: number;
-  durationS: number | null;
+  /** Where the output starts in the input, and how long it lasts (null: to the end); a placeholder while not known. */
+  startS: number | string;
+  durationS: number | string | null;
   video: VideoEncoding | null;
   audio: AudioEncoding | null;
   /** Text subtitle streams inside the input to carry over (as MP4 `mov_text`), by stream index. */
@@ -82,7 +82,7 @@ export function seconds(value: number): string {
 
 /** The whole encode (or remux) of one output. */
 export function encodeArgs(spec: EncodeSpec): string[] {
-  const seek = spec.startS > 0 ? ['-ss', seconds(spec.startS)] : [];
+  const seek = typeof spec.startS === 'string' ? ['-ss', spec.startS] : spec.startS > 0 ? ['-ss', seconds(spec.startS)] : [];
   const args = [...COMMON, '-v', 'error', '-nostats', '-progress', 'pipe:1', '-y', ...seek, ...inputArgs(spec.input)];
   const audioInput = spec.audio && spec.audio.shiftS !== 0 ? 1 : 0;
   if (audioInput === 1) args.push(...seek, '-itsoffset', seconds(spec.audio!.shiftS), ...inputArgs(spec.input));
@@ -107,8 +107,8 @@ export function encodeArgs(spec: EncodeSpec): string[] {
     const filters = [...spec.audio.filters];
     if (spec.audio.loudness) filters.push(loudnormFilter(spec.audio.loudness, spec.measured));
     // loudnorm works at 192 kHz: back to 48 kHz stereo, whatever came before.
-    filters.push('aresample=48000');
-    if (spec.audio.padToEndS !== null) {
+    if (filters.at(-1) !== 'aresample=48000') filters.push('aresample=48000');
+    if (spec.audio.padToEndS !== null && typeof spec.startS === 'number' && typeof spec.durationS !== 'string') {
       const lengthS = spec.durationS ?? spec.audio.padToEndS - spec.startS;
       filters.push(`apad=whole_len=${Math.round(lengthS * 48000)}`);
     }
@@ -117,7 +117,7 @@ export function encodeArgs(spec: EncodeSpec): string[] {
     if (spec.audio.fullStereo) args.push('-aac_ms', '0');
   }
   if (spec.subtitleStreams.length > 0) args.push('-c:s', 'mov_text');
-  if (spec.durationS !== null) args.push('-t', seconds(spec.durationS));
+  if (spec.durationS !== null) args.push('-t', typeof spec.durationS === 'string' ? spec.durationS : seconds(spec.durationS));
   // A slow picture (a slide a second) holds back many sound packets while the encoder looks ahead.
   args.push('-max_muxing_queue_size', '4096', '-movflags', '+faststart', '-f', 'mp4', outputUrl(spec.output));
   return args;

@@ -11,6 +11,7 @@ import {
   boundaryArgs,
   encodeArgs,
   loudnessMeasureArgs,
+  placeholder,
   type AudioEncoding,
   type LoudnessTarget,
   type VideoEncoding,
@@ -605,8 +606,8 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
     const mode = encodeVideo ? 'encode' : 'copy';
     const template = {
       input: path,
-      startS: trimStartS,
-      durationS: null,
+      startS: placeholder('part.startS'),
+      durationS: placeholder('part.durationS'),
       video: videoEncoding(mode),
       audio: audioEncoding,
       subtitleStreams: textStreams,

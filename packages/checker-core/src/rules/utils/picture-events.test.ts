@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFrames } from '../../testing/make-facts.js';
-import { castDirection, castOver, detectBlack, detectFlashes, detectFrozenFrames, shotStarts } from './picture-events.js';
+import { castDirection, castOver, detectBlack, detectCadenceRepeats, detectFlashes, detectFrozenFrames, shotStarts } from './picture-events.js';
 
 const luma = (values: number[]) => makeFrames(values.length, { yMean: values });
 
@@ -53,5 +53,29 @@ describe('detectFrozenFrames', () => {
     expect(detectFrozenFrames(makeFrames(6, { diff: [0, 3, 3, 0.01, 3, 3] }))).toEqual([3]);
     expect(detectFrozenFrames(makeFrames(6, { diff: [0, 0, 0, 0, 0, 0] }))).toEqual([]);
     expect(detectFrozenFrames(makeFrames(6, { diff: [0, 0.2, 0.1, 0.01, 0.2, 0.1] }))).toEqual([]);
+  });
+});
+
+describe('detectCadenceRepeats', () => {
+  /** Subtle motion (a small picture-in-picture) with a repeat every `every` frames. */
+  const subtle = (count: number, every: number, offset = 3) =>
+    makeFrames(count, { diff: Array.from({ length: count }, (_, i) => (i === 0 ? 0 : (i - offset) % every === 0 ? 0 : 0.06)) });
+  it('finds a repeat every 5th frame (20 → 25 fps) in motion too small for the frozen-frame test', () => {
+    const frames = subtle(60, 5);
+    expect(detectFrozenFrames(frames)).toEqual([]);
+    expect(detectCadenceRepeats(frames)).toEqual([3, 8, 13, 18, 23, 28, 33, 38, 43, 48, 53, 58]);
+  });
+  it('finds one repeat a second at 25 fps (24 → 25), intervals of 24 to 26 frames', () => {
+    const diff = Array.from({ length: 130 }, (_, i) => ([12, 37, 61, 86, 111].includes(i) ? 0 : 1.4));
+    expect(detectCadenceRepeats(makeFrames(130, { diff }))).toEqual([12, 37, 61, 86, 111]);
+  });
+  it('leaves pauses at random alone (typing in a screen recording), and still pictures', () => {
+    const pauses = [4, 9, 21, 24, 40, 47, 63, 70, 71, 90];
+    const typing = Array.from({ length: 100 }, (_, i) => (pauses.includes(i) ? 0 : 0.05));
+    expect(detectCadenceRepeats(makeFrames(100, { diff: typing }))).toEqual([]);
+    expect(detectCadenceRepeats(makeFrames(100, { diff: new Array(100).fill(0) }))).toEqual([]);
+    // A slow cursor: one pixel every 5th frame, still in between (a regular cadence, but of motion, not of repeats).
+    const cursor = Array.from({ length: 100 }, (_, i) => (i % 5 === 0 ? 0.09 : 0));
+    expect(detectCadenceRepeats(makeFrames(100, { diff: cursor }))).toEqual([]);
   });
 });

@@ -142,3 +142,42 @@ export function detectFrozenFrames(frames: FrameStats, { stillDiff = 0.5, motion
   }
   return frozen;
 }
+
+/**
+ * Repeated frames at a regular cadence: what a frame-rate conversion leaves (20 → 25 fps repeats
+ * every 5th frame, 24 → 25 one frame a second), even where the motion covers a small part of the
+ * picture (a picture-in-picture over a still slide). A candidate is a frame that changes (almost)
+ * nothing while the frames on both sides change something; only candidates that recur at a steady
+ * interval, between frames that nearly all move, count. Typing in a screen recording pauses at
+ * random, and a slow cursor moves one pixel every few frames and stands still in between: neither is
+ * a picture that moves on every frame but the repeats.
+ */
+export function detectCadenceRepeats(
+  frames: FrameStats,
+  { minMotion = 0.02, maxRatio = 0.1, minRepeats = 4, minRegularShare = 0.6, minMovingShare = 0.9 } = {},
+): number[] {
+  const candidates: number[] = [];
+  for (let i = 1; i + 1 < frames.count; i++) {
+    const around = Math.min(frames.diff[i - 1]!, frames.diff[i + 1]!);
+    if (around >= minMotion && frames.diff[i]! <= maxRatio * around) candidates.push(i);
+  }
+  if (candidates.length < minRepeats + 1) return [];
+  const intervals = candidates.slice(1).map((c, k) => c - candidates[k]!);
+  const counts = new Map<number, number>();
+  for (const interval of intervals) counts.set(interval, (counts.get(interval) ?? 0) + 1);
+  const [cadence] = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+  // Conversions alternate by a frame (24 → 25 at 25 fps: 25, sometimes 24 or 26).
+  const regular = (interval: number) => Math.abs(interval - cadence) <= 1;
+  const regularCount = intervals.filter(regular).length;
+  if (cadence < 2 || regularCount < minRepeats || regularCount < minRegularShare * intervals.length) return [];
+  const repeats = candidates.filter((c, k) => regular(intervals[k] ?? Infinity) || regular(intervals[k - 1] ?? Infinity));
+  const repeated = new Set(repeats);
+  let between = 0;
+  let moving = 0;
+  for (let i = repeats[0]!; i <= repeats.at(-1)!; i++) {
+    if (repeated.has(i)) continue;
+    between++;
+    if (frames.diff[i]! >= minMotion) moving++;
+  }
+  return moving >= minMovingShare * between ? repeats : [];
+}
