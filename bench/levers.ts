@@ -14,7 +14,9 @@ import type { Finding, MediaFacts } from '../packages/checker-core/src/facts/ind
 const LEVERS: Record<string, Partial<Reduction>> = {
   'fast_bilinear': { scaler: 'fast_bilinear' },
   'bilinear': { scaler: 'bilinear' },
-  'skip_loop_filter': { skipLoopFilter: true },
+  'skip_loop_filter noref': { skipLoopFilter: 'noref' },
+  'skip_loop_filter bidir': { skipLoopFilter: 'bidir' },
+  'skip_loop_filter all': { skipLoopFilter: 'all' },
 };
 const STATS = ['yMean', 'uMean', 'vMean', 'diff', 'cut', 'neutralShare', 'neutralU', 'neutralV'] as const;
 

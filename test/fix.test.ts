@@ -1,10 +1,10 @@
-import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp as makeTemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { execa } from 'execa';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ffmpegPath,
   ffprobePath,
@@ -50,6 +50,7 @@ const CASES = {
   mkv: { rule: 'container.mp4', make: () => makeMedia('fix-remux-mkv.mkv', [...picture(), ...testSound(), ...H264, ...AAC]) },
   mpeg4: { rule: 'video.codec', make: () => makeMedia('fix-mpeg4.mp4', [...picture(), ...testSound(), '-c:v', 'mpeg4', '-q:v', '3', ...AAC]) },
   fps30: { rule: 'video.frame-rate', make: () => makeMedia('fix-30fps.mp4', [...picture(4, { fps: '30' }), ...testSound(), ...H264, ...AAC]) },
+  fps24: { rule: 'video.frame-rate', make: () => makeMedia('fix-24fps.mp4', [...picture(10, { fps: '24' }), ...testSound({ durationS: 10 }), ...H264, ...AAC]) },
   small: { rule: 'video.resolution', make: () => makeMedia('fix-360p.mp4', [...picture(4, { size: '640x360' }), ...testSound(), ...H264, ...AAC]) },
   lowrate: { rule: 'video.bitrate', make: () => makeMedia('fix-lowrate.mp4', [...slideAtFloor(4), ...testSound(), ...H264, ...AAC]) },
   mp3: { rule: 'audio.codec', make: () => makeMedia('fix-mp3.mp4', [...picture(), ...testSound(), ...H264, '-c:a', 'libmp3lame', '-b:a', '192k']) },
@@ -75,6 +76,17 @@ const CASES = {
   clipped: { rule: 'audio.clipping', make: () => makeMedia('fix-clipped.mp4', [...picture(), ...stereo(`clip(${speechLikeExpression({ peak: 10 ** (6 / 20) })}\\,-1\\,1)+${FLOOR}`), ...H264, ...AAC]) },
 } satisfies Record<string, { rule: string; make: () => Promise<string> }>;
 type Case = keyof typeof CASES;
+
+/** Folders the tests write (the split lesson's parts alone are 170 MB): removed when they are done. */
+const made: string[] = [];
+async function mkdtemp(prefix: string): Promise<string> {
+  const folder = await makeTemp(prefix);
+  made.push(folder);
+  return folder;
+}
+afterAll(async () => {
+  await Promise.all(made.map((folder) => rm(folder, { recursive: true, force: true })));
+});
 
 const LONG_LINE = '本节课我们将详细介绍工业机器人示教器的全部操作方法'; // width 25
 const srt = (...cues: [string, string, string][]) => cues.map(([start, end, text], i) => `${i + 1}\n${start} --> ${end}\n${text}\n`).join('\n');
@@ -176,6 +188,21 @@ describe('fix: a stream that passes is copied, a failing one re-encoded', () => 
     expect((await probe(file.outputs[0]!)).video!.fps).toBe('30000/1001');
     expect(Math.abs((await probe(file.outputs[0]!)).video!.durationS - 4)).toBeLessThanOrEqual(1 / 29.97);
     expect(await md5(file.outputs[0]!, 'a')).toBe(await md5(paths.fps30, 'a'));
+  });
+
+  it('makes 24 fps 25 by playing 4 % faster (every frame kept, no repeated frame for video.stability to find), the sound along', async () => {
+    const file = fixed('fps24');
+    await expectFixed(file, 'video.frame-rate');
+    expect(ruleResult(file, 'video.frame-rate').says).toMatchObject({ messageId: 'fix/do/frame-rate-speed', params: { fromFps: 24, toFps: 25, percent: 4.2 } });
+    expect(file.regressed).toEqual([]);
+    const out = await probe(file.outputs[0]!);
+    figures('fps24', ruleResult(file, 'video.frame-rate'));
+    process.stdout.write(`fix fps24 durations: video ${out.video!.durationS} s, audio ${out.audio!.durationS} s (10 s × 24/25 = 9.6 s)\n`);
+    expect(out.video!.fps).toBe('25/1');
+    expect(Math.abs(out.video!.durationS - 9.6)).toBeLessThanOrEqual(0.04);
+    expect(Math.abs(out.audio!.durationS - 9.6)).toBeLessThanOrEqual(0.05);
+    const after = report.after!.files.find((f) => f.path === file.outputs[0])!;
+    for (const rule of ['video.stability', 'av.sync']) expect(after.findings.find((f) => f.rule === rule)!.status).toBe('pass');
   });
 
   it('scales 640×360 up to 1280×720 with lanczos, warning that it adds no detail', async () => {

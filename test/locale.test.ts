@@ -10,6 +10,7 @@ import { checkJson, REPO_ROOT, runCli } from './helpers/cli.js';
 import { AAC, H264, makeMedia, testPicture, testSound, withSidecar } from './helpers/media.js';
 
 const CORE = join(REPO_ROOT, 'packages/checker-core/src');
+const CLI = join(REPO_ROOT, 'packages/cli/src');
 /** The environment of a shell whose language is Chinese (only LANG set, as on most desktops). */
 const CHINESE = { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
@@ -22,6 +23,8 @@ describe('--locale: every message a person reads, in Chinese or English', () => 
     expect(stdout).toContain('音频为单声道（mono），须为双声道（立体声）：导出时把声道设为立体声');
     expect(stdout).toMatch(/画面 H\.264 1280×720 30 fps/); // the facts line
     expect(stdout).toMatch(/共 5 个文件：0 个通过，1 个有警告，4 个不通过，0 个无法检查 — 规范 web/);
+    // A verdict judged again with the folder's other lessons (the shared intro and outro) is marked so, in Chinese.
+    expect(stdout).toMatch(/^不通过 {2}sample-media\/lesson-03-screen\.mov （已更新：与同一文件夹的其他课程一起重新判断）$/m);
     // No developer words left in what a person reads.
     expect(stdout).not.toMatch(/shortSidePx|programmeCast|measured /);
   });
@@ -30,6 +33,7 @@ describe('--locale: every message a person reads, in Chinese or English', () => 
     const { stdout } = await runCli(['--locale', 'en', 'sample-media'], { env: CHINESE });
     expect(stdout).toContain('✗ error   video.frame-rate: frame rate is 30 fps; must be 25 or 29.97 fps: set it to 29.97 fps when exporting');
     expect(stdout).toMatch(/5 file\(s\): 0 passed, 1 with warnings, 4 failed, 0 could not be checked — profile web/);
+    expect(stdout).toMatch(/^FAIL {2}sample-media\/lesson-03-screen\.mov \(revised: judged again with the other lessons of its folder\)$/m);
     // Only quoted subtitle lines and file names may hold Chinese.
     expect(stdout).not.toMatch(/须为|不通过|要求/);
   });
@@ -102,12 +106,15 @@ describe('the message catalogues', () => {
   });
 
   it('every id the sources name is in both catalogues, and every id in them is used', async () => {
-    const sources = await sourcesOf(['rules', 'engine', 'report', 'facts']);
+    // The core's layers that name messages, and the command line (its own words: `cli/…`).
+    const sources = (await sourcesOf(['rules', 'engine', 'report', 'facts'])) + (await sourcesIn(CLI));
     const literal = /'([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)?\/[a-z][a-z0-9.-]*)'/g;
     // Ids of the catalogues' groups: a rule's id, or one of the shared groups (other layers may have their own words).
-    const groups = new Set([...rules.map((r) => r.id), 'skip', 'skipped', 'expected', 'subtitle', 'file-error', 'intro-outro']);
+    const groups = new Set([...rules.map((r) => r.id), 'skip', 'skipped', 'expected', 'subtitle', 'file-error', 'intro-outro', 'run', 'cli']);
     const named = new Set([...sources.matchAll(literal)].map((m) => m[1]!).filter((id) => groups.has(id.split('/')[0]!)));
     expect(named.size).toBeGreaterThan(100);
+    // The command line's words are named in its sources, not only in the catalogues.
+    expect([...named].filter((id) => id.startsWith('cli/')).length).toBeGreaterThan(60);
     const missing = [...named].filter((id) => !(id in catalogues.en) || !(id in catalogues.zh));
     expect(missing).toEqual([]);
     // File errors are named from their code (`file-error/${code}`): every code has its message.
@@ -146,6 +153,13 @@ describe('the message catalogues', () => {
 /** The TypeScript of the given layers of the core, tests left out. */
 async function sourcesOf(layers: string[]): Promise<string> {
   const texts: string[] = [];
+  for (const layer of layers) texts.push(await sourcesIn(join(CORE, layer)));
+  return texts.join('\n');
+}
+
+/** The TypeScript under a folder, tests left out. */
+async function sourcesIn(folder: string): Promise<string> {
+  const texts: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
@@ -153,6 +167,6 @@ async function sourcesOf(layers: string[]): Promise<string> {
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) texts.push(await readFile(path, 'utf8'));
     }
   };
-  for (const layer of layers) await walk(join(CORE, layer));
+  await walk(folder);
   return texts.join('\n');
 }

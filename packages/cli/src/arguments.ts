@@ -1,5 +1,9 @@
 import yargs from 'yargs';
 import { localeFromEnvironment, useColor, type Locale } from './environment.js';
+import { say, UsageError, YARGS_LOCALE, yargsStrings, type CliMessageId } from './words.js';
+import { addFixCommand, type FixCommandArguments } from './fix-arguments.js';
+
+export { UsageError } from './words.js';
 
 export type Format = 'text' | 'json' | 'ndjson' | 'junit' | 'html';
 
@@ -30,13 +34,15 @@ export interface CheckArguments {
   stallTimeoutS: number;
 }
 
-export type Parsed = CheckArguments | FixArguments | { command: 'done' } | { command: 'version'; verbose: boolean };
+export type Parsed = CheckArguments | FixArguments | FixCommandArguments | { command: 'done' } | { command: 'version'; verbose: boolean };
 
 export interface FixArguments {
   command: 'fix-subtitles';
   files: string[];
   output: string;
   rewrap: boolean;
+  /** The language of what the command says. */
+  locale: Locale;
 }
 
 /**
@@ -52,10 +58,6 @@ export function withoutScriptSeparator(argv: string[], env: NodeJS.ProcessEnv = 
   return appendedByScript ? argv.slice(1) : argv;
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 /** A lone `-` while yargs parses (which would drop it): no argument can contain a NUL character. */
 const DASH = '\u0000-';
 
@@ -67,31 +69,41 @@ export interface ParseDefaults {
   stderrIsTTY?: boolean;
 }
 
-const EXAMPLES: [string, string][] = [
-  ['$0 lessons/', 'check every lesson under lessons/ (folders are walked)'],
-  ["$0 'lessons/*.mp4' --quick", 'the tool expands quoted globs (on Windows too); metadata only'],
-  ["find . -name '*.mp4' | $0 -", 'paths from standard input, one a line'],
-  ['$0 lessons/ --format junit -o report.xml', 'a JUnit report for CI'],
-  ['$0 lessons/ --format ndjson | jq .status', 'one JSON object a line, as each file finishes'],
-  ['$0 lessons/ --quiet --max-warnings 0', 'show only failures; exit 1 on any warning too'],
+/** The help's examples: the commands, and what each does in the locale. */
+const examples = (locale: Locale): [string, string][] => [
+  ['$0 lessons/', say(locale, 'cli/example-folder')],
+  ["$0 'lessons/*.mp4' --quick", say(locale, 'cli/example-glob')],
+  ["find . -name '*.mp4' | $0 -", say(locale, 'cli/example-stdin')],
+  ['$0 lessons/ --format junit -o report.xml', say(locale, 'cli/example-junit')],
+  ['$0 lessons/ --format ndjson | jq .status', say(locale, 'cli/example-ndjson')],
+  ['$0 lessons/ --quiet --max-warnings 0', say(locale, 'cli/example-quiet')],
 ];
 
-const EPILOG = `Exit codes:
-  0    no file failed or could not be checked (warnings allowed, up to --max-warnings)
-  1    a file failed or could not be checked, or more warnings than --max-warnings
-  2    the command itself is invalid (unknown option, bad value or profile, an output that
-       cannot be written, nothing to check), found before any file is checked
-  130  stopped by Ctrl-C (143: by SIGTERM); the files that finished are reported
-
-Environment:
-  NO_COLOR                      no colours, whatever else asks
-  FORCE_COLOR                   colours even off a terminal (0 or false: none)
-  LC_ALL, LC_MESSAGES, LANG     the default --locale (the first set: zh… gives zh, else en)
-  FFMPEG_PATH, FFPROBE_PATH     other ffmpeg and ffprobe binaries than the pinned ones`;
+/**
+ * The language the command speaks in, known before yargs runs (the help is printed in it): the last
+ * `--locale zh|en` (or `--locale=…`) before `--`, else the environment's (LC_ALL, LC_MESSAGES, LANG).
+ * A value yargs will refuse (`--locale fr`) counts for nothing here, so the refusal is said in the
+ * environment's language.
+ */
+export function chooseLocale(argv: string[], env: NodeJS.ProcessEnv = process.env): Locale {
+  const all = withoutScriptSeparator(argv, env);
+  const end = all.indexOf('--');
+  const args = end === -1 ? all : all.slice(0, end);
+  let chosen: Locale | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = arg === '--locale' ? args[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    if (value === 'zh' || value === 'en') chosen = value;
+  }
+  return chosen ?? localeFromEnvironment(env);
+}
 
 /** Parses the command line of REPORT.md; `--help` prints and answers `done`, `--version` answers `version`. */
 export async function parseArguments(argv: string[], defaults: ParseDefaults): Promise<Parsed> {
   const env = defaults.env ?? process.env;
+  // The help, yargs' words and the usage errors are in this language.
+  const locale = chooseLocale(argv, env);
+  const t = (id: CliMessageId) => say(locale, id);
   // After `--` every argument is a path, even `-i`: yargs would set them aside, so they are split off here.
   const all = withoutScriptSeparator(argv, env);
   const end = all.indexOf('--');
@@ -101,58 +113,59 @@ export async function parseArguments(argv: string[], defaults: ParseDefaults): P
   const undash = <T>(value: T): T | '-' => (value === DASH ? '-' : value);
   let result: Parsed = { command: 'done' };
   const parser = yargs(args)
+    // yargs' words (headings, type tags, its errors) in the locale: y18n's, replaced by the catalogue's.
+    .locale(YARGS_LOCALE[locale])
+    // (@types/yargs types the values as strings; y18n takes `{ one, other }` for plural words too.)
+    .updateStrings(yargsStrings(locale) as Record<string, string>)
     .scriptName('courseware-check')
-    .usage('$0 [PATH ...] [options]\n\nChecks lesson videos (and their subtitles) against the technical standard for online training courses.')
+    .usage(t('cli/usage'))
     // yargs' own --version reads the nearest package.json and cannot add the binaries: ours is an option.
     .version(false)
-    .option('version', { type: 'boolean', alias: 'v', describe: 'print the version and exit (with --verbose: the ffmpeg and ffprobe it runs too)' })
+    .option('version', { type: 'boolean', alias: 'v', describe: t('cli/option-version') })
     .command(
       '$0 [paths..]',
-      'check video files, subtitle files or folders (default: the bundled sample-media/)',
+      t('cli/command-check'),
       (command) =>
         command
-          .positional('paths', { type: 'string', array: true, describe: 'files, folders, globs (expanded by the tool), or - to read paths from standard input' })
-          .option('profile', { type: 'string', default: 'web', describe: 'web | archive | a JSON/YAML profile file' })
-          .option('language', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'the course language, for the subtitle rules' })
+          .positional('paths', { type: 'string', array: true, describe: t('cli/option-paths') })
+          .option('profile', { type: 'string', default: 'web', describe: t('cli/option-profile') })
+          .option('language', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: t('cli/option-language') })
           .option('locale', {
             choices: ['zh', 'en'] as const,
             default: localeFromEnvironment(env),
-            defaultDescription: 'from LC_ALL, LC_MESSAGES or LANG',
-            describe: 'the language of the messages you read',
+            defaultDescription: t('cli/option-locale-default'),
+            describe: t('cli/option-locale'),
           })
-          .option('quick', { type: 'boolean', default: false, describe: 'metadata only: no decoding; decoding rules report skip' })
-          .option('format', { choices: ['text', 'json', 'ndjson', 'junit', 'html'] as const, default: 'text' as const, describe: 'report format (ndjson: one line per file as it finishes, then a summary line)' })
-          .option('output', { type: 'string', alias: ['o', 'output-file'], describe: 'write the report to this file instead of standard output' })
-          .option('jobs', { type: 'number', alias: 'j', default: defaults.defaultJobs, describe: 'files checked at once' })
-          .option('quiet', { type: 'boolean', alias: 'q', default: false, describe: 'text format: only files that fail or could not be checked, with their failing rules (no warnings)' })
-          .option('max-warnings', {
-            type: 'number',
-            describe: 'exit 1 when more than N warnings: rules not met at warning severity, counted once per rule and file, across all files',
-          })
-          .option('verbose', { type: 'boolean', default: false, describe: 'text format: list each passing rule' })
-          .option('color', { type: 'boolean', describe: 'colour the text report (default: on a terminal; NO_COLOR turns colours off, FORCE_COLOR on)' })
-          .option('evidence', { type: 'string', describe: 'write a JPEG of the picture at each timed video finding into this folder' })
-          .option('stall-timeout', { type: 'number', default: 120, describe: 'stop ffmpeg/ffprobe on a file after this many seconds without progress (the file is an error)' })
-          .example(EXAMPLES)
-          .epilog(EPILOG),
+          .option('quick', { type: 'boolean', default: false, describe: t('cli/option-quick') })
+          .option('format', { choices: ['text', 'json', 'ndjson', 'junit', 'html'] as const, default: 'text' as const, describe: t('cli/option-format') })
+          .option('output', { type: 'string', alias: ['o', 'output-file'], describe: t('cli/option-output') })
+          .option('jobs', { type: 'number', alias: 'j', default: defaults.defaultJobs, describe: t('cli/option-jobs') })
+          .option('quiet', { type: 'boolean', alias: 'q', default: false, describe: t('cli/option-quiet') })
+          .option('max-warnings', { type: 'number', describe: t('cli/option-max-warnings') })
+          .option('verbose', { type: 'boolean', default: false, describe: t('cli/option-verbose') })
+          .option('color', { type: 'boolean', describe: t('cli/option-color') })
+          .option('evidence', { type: 'string', describe: t('cli/option-evidence') })
+          .option('stall-timeout', { type: 'number', default: 120, describe: t('cli/option-stall-timeout') })
+          .example(examples(locale))
+          .epilog(t('cli/epilog')),
       (options) => {
         if (options.version) {
           result = { command: 'version', verbose: options.verbose };
           return;
         }
-        if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not ${options.jobs}`);
+        if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new UsageError('cli/jobs-invalid', { value: String(options.jobs) });
         const stallTimeoutS = options['stall-timeout'];
-        if (!Number.isFinite(stallTimeoutS) || stallTimeoutS <= 0) throw new UsageError(`--stall-timeout must be a number of seconds > 0, not ${options['stall-timeout']}`);
+        if (!Number.isFinite(stallTimeoutS) || stallTimeoutS <= 0) throw new UsageError('cli/stall-timeout-invalid', { value: String(options['stall-timeout']) });
         const maxWarnings = options['max-warnings'];
         if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-          throw new UsageError(`--max-warnings must be a whole number ≥ 0, not ${maxWarnings}`);
+          throw new UsageError('cli/max-warnings-invalid', { value: String(maxWarnings) });
         }
         // Before `--`, a lone `-` is standard input; after it, every argument is a path (a file named `-` too).
         const inputs: PathInput[] = [
           ...(options.paths ?? []).map(String).map((value): PathInput => (value === DASH ? { kind: 'stdin' } : { kind: 'path', value })),
           ...literalPaths.map((value): PathInput => ({ kind: 'path', value })),
         ];
-        if (inputs.filter((input) => input.kind === 'stdin').length > 1) throw new UsageError('"-" (paths from standard input) can be given once');
+        if (inputs.filter((input) => input.kind === 'stdin').length > 1) throw new UsageError('cli/stdin-twice');
         // `--output -` is standard output, as for most commands.
         const output = options.output === DASH ? undefined : options.output;
         result = {
@@ -178,20 +191,21 @@ export async function parseArguments(argv: string[], defaults: ParseDefaults): P
     )
     .command(
       'fix-subtitles [files..]',
-      'write UTF-8 copies of subtitle files (never over or beside the originals) and re-check them',
+      t('cli/command-fix-subtitles'),
       (command) =>
         command
-          .positional('files', { type: 'string', array: true, describe: '.srt or .vtt files' })
-          .option('output', { type: 'string', alias: 'o', default: 'fixed-subtitles', describe: 'folder for the fixed copies' })
-          .option('rewrap', { type: 'boolean', default: false, describe: 're-break over-long lines; split a cue in time where two lines cannot hold it' }),
+          .positional('files', { type: 'string', array: true, describe: t('cli/option-files') })
+          .option('output', { type: 'string', alias: 'o', default: 'fixed-subtitles', describe: t('cli/option-fix-output') })
+          .option('rewrap', { type: 'boolean', default: false, describe: t('cli/option-rewrap') })
+          .option('locale', { choices: ['zh', 'en'] as const, default: localeFromEnvironment(env), defaultDescription: t('cli/option-locale-default'), describe: t('cli/option-locale') }),
       (options) => {
         if (options.version) {
           result = { command: 'version', verbose: false };
           return;
         }
         const files = [...(options.files ?? []).map(String).map(undash), ...literalPaths];
-        if (files.length === 0) throw new UsageError('fix-subtitles needs at least one .srt or .vtt file');
-        result = { command: 'fix-subtitles', files, output: undash(options.output), rewrap: options.rewrap };
+        if (files.length === 0) throw new UsageError('cli/fix-subtitles-no-files');
+        result = { command: 'fix-subtitles', files, output: undash(options.output), rewrap: options.rewrap, locale: options.locale };
       },
     )
     .strict()
@@ -200,8 +214,13 @@ export async function parseArguments(argv: string[], defaults: ParseDefaults): P
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error instanceof UsageError ? error : new UsageError(message ?? error?.message ?? 'invalid command line');
+      if (error instanceof UsageError) throw error;
+      // yargs' words are already in the locale; its "Invalid values:" puts the value on a second line
+      // (joined with a space, none after a Chinese colon).
+      const text = (message ?? error?.message ?? '').replace(/([：，；])?\s*\n\s*/g, (_match, mark?: string) => mark ?? ' ').trim();
+      throw text ? new UsageError('cli/yargs-error', { text }) : new UsageError('cli/invalid-command');
     });
+  addFixCommand(parser, (args) => (result = args), { literalPaths, defaultLocale: localeFromEnvironment(env) });
   await parser.parseAsync();
   return result;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRemainingS, formatDuration } from './eta.js';
+import { describeTime, estimateRemainingS, formatDuration } from './eta.js';
+import { cutToWidth } from './progress.js';
 
 describe('the batch ETA', () => {
   it('is unknown before anything is done or in the first second', () => {
@@ -30,5 +31,28 @@ describe('the batch ETA', () => {
 
   it('reads as 45s, 2m05s, 1h02m', () => {
     expect([formatDuration(45), formatDuration(125), formatDuration(3720)]).toEqual(['45s', '2m05s', '1h02m']);
+  });
+
+  it('reads in Chinese as 45秒, 2分05秒, 1小时02分', () => {
+    expect([formatDuration(45, 'zh'), formatDuration(125, 'zh'), formatDuration(3720, 'zh')]).toEqual(['45秒', '2分05秒', '1小时02分']);
+  });
+});
+
+describe('the progress line’s words', () => {
+  it('the time elapsed, and the time left once it is known, in the locale', () => {
+    expect(describeTime(65, 130)).toBe('1m05s, ~2m10s left');
+    expect(describeTime(65, null)).toBe('1m05s');
+    expect(describeTime(65, 130, 'zh')).toBe('已用 1分05秒，预计还要 2分10秒');
+    expect(describeTime(65, null, 'zh')).toBe('已用 1分05秒');
+  });
+
+  it('is cut to the terminal’s columns, a Chinese character counting two', () => {
+    expect(cutToWidth('[1/2] 1m05s', 20)).toBe('[1/2] 1m05s');
+    expect(cutToWidth('abcdefghij', 8)).toBe('abcdefg…');
+    // 6 columns of ASCII + 2 per Han character: 「已用 」 is 5 columns.
+    expect(cutToWidth('[1/2] 已用 1分05秒', 30)).toBe('[1/2] 已用 1分05秒');
+    expect(cutToWidth('[1/2] 已用 1分05秒，预计还要 2分10秒', 20)).toBe('[1/2] 已用 1分05秒…');
+    const cut = cutToWidth('课程'.repeat(30), 21);
+    expect(cut).toBe(`${'课程'.repeat(5)}…`);
   });
 });

@@ -1,3 +1,6 @@
+import type { Locale } from './environment.js';
+import { say } from './words.js';
+
 /** Where a batch stands, as the progress line knows it from the run's events. */
 export interface BatchState {
   /** Files in the batch. */
@@ -43,10 +46,18 @@ export function estimateRemainingS(state: BatchState): number | null {
   return left / (done / elapsedS);
 }
 
-/** `45s`, `2m05s`, `1h02m`. */
-export function formatDuration(seconds: number): string {
+/** `45s`, `2m05s`, `1h02m`; in Chinese `45秒`, `2分05秒`, `1小时02分`. */
+export function formatDuration(seconds: number, locale: Locale = 'en'): string {
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (s < 60) return say(locale, 'cli/duration-seconds', { s: String(s) });
+  if (s < 3600) return say(locale, 'cli/duration-minutes', { m: String(Math.floor(s / 60)), s: pad(s % 60) });
+  return say(locale, 'cli/duration-hours', { h: String(Math.floor(s / 3600)), m: pad(Math.floor((s % 3600) / 60)) });
+}
+
+/** The progress line's time: `1m05s, ~2m10s left` (`已用 1分05秒，预计还要 2分10秒`), or the time elapsed alone while the ETA is unknown. */
+export function describeTime(elapsedS: number, remainingS: number | null, locale: Locale = 'en'): string {
+  const elapsed = formatDuration(elapsedS, locale);
+  if (remainingS === null) return say(locale, 'cli/progress-elapsed', { elapsed });
+  return say(locale, 'cli/progress-elapsed-left', { elapsed, remaining: formatDuration(remainingS, locale) });
 }

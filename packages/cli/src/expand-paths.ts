@@ -2,6 +2,8 @@ import { lstat } from 'node:fs/promises';
 import { isAbsolute, normalize } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { PathInput } from './arguments.js';
+import type { Locale } from './environment.js';
+import { say } from './words.js';
 
 /**
  * Turns what was given into the paths to check, in order, each once:
@@ -13,7 +15,7 @@ import type { PathInput } from './arguments.js';
  *   names them. Folders it matches are walked like folders named.
  * - anything else, a glob matching nothing included: kept, and reported like a missing path.
  */
-export async function expandInputs(inputs: readonly PathInput[], readStdin: () => Promise<string> = readStandardInput): Promise<string[]> {
+export async function expandInputs(inputs: readonly PathInput[], locale: Locale = 'en', readStdin: () => Promise<string> = () => readStandardInput(locale)): Promise<string[]> {
   const paths: string[] = [];
   for (const input of inputs) {
     if (input.kind === 'stdin') paths.push(...splitPathList(await readStdin()));
@@ -39,8 +41,8 @@ async function expandPath(value: string): Promise<string[]> {
   return shown.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function readStandardInput(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('courseware-check: reading paths from standard input, one a line (end with Ctrl-D, or Ctrl-Z Enter on Windows)\n');
+async function readStandardInput(locale: Locale): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write(`courseware-check: ${say(locale, 'cli/stdin-prompt')}\n`);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

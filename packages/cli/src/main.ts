@@ -3,27 +3,31 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printable } from '@courseware-check/checker-core/facts';
-import { parseArguments, UsageError } from './arguments.js';
+import { chooseLocale, parseArguments, UsageError } from './arguments.js';
 
 /** The lessons bundled with the repository; an installed copy has none beside it. */
 const SAMPLE_MEDIA = fileURLToPath(new URL('../../../sample-media', import.meta.url));
 
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  // What the command says (help, usage errors) is in this language: `--locale`, else the environment's.
+  const locale = chooseLocale(argv);
   try {
-    const parsed = await parseArguments(process.argv.slice(2), { defaultJobs: availableParallelism() });
+    const parsed = await parseArguments(argv, { defaultJobs: availableParallelism() });
     if (parsed.command === 'done') return 0;
     // The checker (ffmpeg lookup, sharp, the rules) loads only now: `--help`, `-v` and a bad option stay fast.
     if (parsed.command === 'version') return await (await import('./version.js')).printVersion(parsed.verbose);
     if (parsed.command === 'fix-subtitles') return await (await import('./fix-subtitles.js')).runFixSubtitles(parsed);
+    if (parsed.command === 'fix') return await (await import('./run-fix.js')).runFix(parsed);
     if (parsed.inputs.length === 0 && !existsSync(SAMPLE_MEDIA)) {
-      throw new UsageError('name the lesson files or folders to check, e.g. `courseware-check lessons/` (see --help)');
+      throw new UsageError('cli/no-paths');
     }
-    const paths = parsed.inputs.length > 0 ? await (await import('./expand-paths.js')).expandInputs(parsed.inputs) : [relative(process.cwd(), SAMPLE_MEDIA) || '.'];
-    if (paths.length === 0) throw new UsageError('nothing to check: standard input ("-") held no paths');
+    const paths = parsed.inputs.length > 0 ? await (await import('./expand-paths.js')).expandInputs(parsed.inputs, parsed.locale) : [relative(process.cwd(), SAMPLE_MEDIA) || '.'];
+    if (paths.length === 0) throw new UsageError('cli/stdin-empty');
     return await (await import('./run-check.js')).runCheck(parsed, paths);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`courseware-check: ${printable(error.message)}\n`);
+      process.stderr.write(`courseware-check: ${printable(error.render(locale))}\n`);
       return 2;
     }
     throw error;

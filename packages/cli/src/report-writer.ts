@@ -15,6 +15,8 @@ import {
   type RuleMeta,
 } from '@courseware-check/checker-core';
 import type { CheckArguments } from './arguments.js';
+import type { Locale } from './environment.js';
+import { say } from './words.js';
 
 /** Writes the report in the format asked for: as each file finishes where the format streams, else at the end. */
 export interface ReportWriter {
@@ -66,7 +68,7 @@ export function createReportWriter(settings: Settings, write: (text: string) => 
       if (!file) return;
       printed.add(result.path);
       const block = textBlock(file, shell(rules, settings), textOptions);
-      write(revised ? markRevised(block) : block);
+      write(revised ? markRevised(block, settings.locale) : block);
     },
     finish: (report) => write(formatText({ ...shown(report), files: [] }, textOptions)),
   };
@@ -100,12 +102,11 @@ function shell(rules: Record<string, RuleMeta>, settings: Settings): Report {
   };
 }
 
-const REVISED = '(revised: judged again with the other lessons of its folder)';
-
-/** The block again, its first line marked as a new verdict of a file printed before. */
-function markRevised(block: string): string {
+/** The block again, its first line marked as a new verdict of a file printed before: `(revised: …)`. */
+function markRevised(block: string, locale: Locale): string {
+  const note = say(locale, 'cli/revised');
   const end = block.indexOf('\n');
-  return end === -1 ? `${block} ${REVISED}` : `${block.slice(0, end)} ${REVISED}${block.slice(end)}`;
+  return end === -1 ? `${block} ${note}` : `${block.slice(0, end)} ${note}${block.slice(end)}`;
 }
 
 /** `--quiet`: a file that fails or could not be checked, with its failing rules only; null for any other. */

@@ -7,6 +7,7 @@ import { watchPackageManager } from './package-manager-watch.js';
 import { createProgress } from './progress.js';
 import { createReportWriter } from './report-writer.js';
 import { countWarnings } from './warnings.js';
+import { say } from './words.js';
 
 /**
  * Exit codes of a run stopped by a signal: 128 + the signal's number, as shells report them.
@@ -31,7 +32,7 @@ export async function runCheck(args: CheckArguments, paths: string[]): Promise<n
   // The reader of standard output went away (`| head`): stop checking what nobody will read, as `cat` would.
   const output = createOutput(args.output, () => onSignal('SIGPIPE'));
   // Progress goes to standard error, on a terminal only; a result written meanwhile clears its line first.
-  const progress = createProgress(process.stderr, { color: args.progressColor });
+  const progress = createProgress(process.stderr, { color: args.progressColor, locale: args.locale });
   const writer = createReportWriter(args, (text) => progress.around(() => output.write(text)));
   const signals = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
     const listener = () => onSignal(signal);
@@ -63,26 +64,26 @@ export async function runCheck(args: CheckArguments, paths: string[]): Promise<n
       },
     });
   } catch (error) {
-    if (error instanceof ProfileError || error instanceof NothingToCheckError) throw new UsageError(error.message);
+    if (error instanceof NothingToCheckError) throw new UsageError(error.messageId, error.params);
+    // A profile's problem is said in English (its key names and words), introduced in the locale.
+    if (error instanceof ProfileError) throw new UsageError('cli/profile-error', { detail: error.message });
     throw error;
   } finally {
     progress.finish();
     for (const off of signals) off();
   }
   writer.finish(report);
-  if (args.output) process.stderr.write(`courseware-check: ${args.format} report written to ${printable(args.output)}\n`);
+  if (args.output) process.stderr.write(`courseware-check: ${printable(say(args.locale, 'cli/report-written', { format: args.format, path: args.output }))}\n`);
   if (stoppedBy === 'SIGPIPE') return SIGNAL_EXIT_CODES.SIGPIPE;
   if (stoppedBy) {
-    process.stderr.write(`courseware-check: interrupted (${stoppedBy}) after ${report.files.length} of ${total} file(s)\n`);
+    process.stderr.write(`courseware-check: ${say(args.locale, 'cli/interrupted', { signal: stoppedBy, done: String(report.files.length), total: String(total) })}\n`);
     return SIGNAL_EXIT_CODES[stoppedBy];
   }
   const code = exitCodeOf(report);
   if (args.maxWarnings !== undefined) {
     const warnings = countWarnings(report);
     if (warnings > args.maxWarnings) {
-      process.stderr.write(
-        `courseware-check: ${warnings} warning(s), more than --max-warnings ${args.maxWarnings} (warning-severity rules not met, once per rule and file)\n`,
-      );
+      process.stderr.write(`courseware-check: ${say(args.locale, 'cli/too-many-warnings', { count: String(warnings), max: String(args.maxWarnings) })}\n`);
       return 1;
     }
   }
@@ -94,14 +95,14 @@ async function checkOutputs(args: CheckArguments): Promise<void> {
   if (args.output) {
     const folder = dirname(resolve(args.output));
     const info = await stat(folder).catch(() => null);
-    if (!info?.isDirectory()) throw new UsageError(`cannot write the report to ${args.output}: the folder ${folder} does not exist`);
-    if ((await stat(args.output).catch(() => null))?.isDirectory()) throw new UsageError(`cannot write the report to ${args.output}: it is a folder`);
+    if (!info?.isDirectory()) throw new UsageError('cli/output-folder-missing', { path: args.output, folder });
+    if ((await stat(args.output).catch(() => null))?.isDirectory()) throw new UsageError('cli/output-is-folder', { path: args.output });
   }
   if (args.evidence) {
     const info = await stat(args.evidence).catch(() => null);
-    if (info && !info.isDirectory()) throw new UsageError(`--evidence ${args.evidence} is a file, not a folder`);
+    if (info && !info.isDirectory()) throw new UsageError('cli/evidence-is-file', { path: args.evidence });
     await mkdir(args.evidence, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot make the evidence folder ${args.evidence} (${error.code ?? error.message})`);
+      throw new UsageError('cli/evidence-cannot-make', { path: args.evidence, detail: error.code ?? error.message });
     });
   }
 }

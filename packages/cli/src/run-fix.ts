@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import {
   ffmpegPath,
-  ffprobePath,
   fix,
   FixCommandError,
   fixCommandLine,
@@ -52,7 +51,7 @@ export async function runFix(args: FixCommandArguments, io: FixIo = { stdout: pr
     process.on(signal, listener);
     return () => void process.off(signal, listener);
   });
-  const progress = createFixProgress(io.stderr);
+  const progress = createFixProgress(io.stderr, locale);
   let report: FixReport;
   try {
     report = await fix({
@@ -123,7 +122,7 @@ const LABEL: Record<FixedFile['outcome'], string> = {
 /** The plan or the results, for a person: per file, per rule; for a plan, every command line in full. */
 export function formatFixReport(report: FixReport, locale: FixLocale = 'en'): string {
   const say = (w: FixWords) => printable(sayFix(w, locale));
-  const binaries = { ffmpeg: ffmpegPath(), ffprobe: ffprobePath() };
+  const ffmpeg = ffmpegPath();
   const lines: string[] = [];
   for (const file of report.files) {
     const outputs = file.outputs.length > 0 ? ` → ${file.outputs.map(printable).join(', ')}` : '';
@@ -137,7 +136,7 @@ export function formatFixReport(report: FixReport, locale: FixLocale = 'en'): st
     if (report.planOnly || file.outcome === 'failed') {
       for (const step of file.plan.steps) {
         lines.push(`  ${say(step.says)}:`);
-        lines.push(`    $ ${printable(fixCommandLine(binaries[step.tool], step.args))}`);
+        lines.push(`    $ ${printable(fixCommandLine(ffmpeg, step.args))}`);
       }
       for (const subtitle of file.plan.subtitles) {
         for (const out of subtitle.outputs) lines.push(`  ${printable(subtitle.source)} → ${printable(out.path)}${subtitle.rewrap ? ' (rewrap)' : ''}${out.fromS > 0 || out.toS !== null ? ` [${out.fromS}–${out.toS ?? 'end'} s]` : ''}`);
@@ -164,7 +163,7 @@ function short(measured: Parameters<typeof formatMeasured>[0]): string {
 }
 
 /** One line on a terminal's standard error: the file, the step, its share done and the time it has left. */
-function createFixProgress(stream: FixIo['stderr']): { onEvent: (event: FixEvent) => void; finish: () => void } {
+function createFixProgress(stream: FixIo['stderr'], locale: FixLocale): { onEvent: (event: FixEvent) => void; finish: () => void } {
   if (!stream.isTTY) return { onEvent: () => {}, finish: () => {} };
   let label = '';
   let lastDraw = 0;
@@ -177,7 +176,8 @@ function createFixProgress(stream: FixIo['stderr']): { onEvent: (event: FixEvent
       if (event.type === 'check') {
         if (event.event.type === 'start') draw(`${event.phase === 'before' ? 'checking' : 're-checking'} ${printable(basename(event.event.path))}`);
       } else if (event.type === 'step') {
-        label = `[${event.file + 1}/${event.files}] ${printable(basename(event.path))} · ${sayFix(event.step.says).replace(/^.*\//, '')}`;
+        const what = event.step.kind === 'encode' && event.step.output ? `→ ${basename(event.step.output)}` : sayFix(event.step.says, locale);
+        label = `[${event.file + 1}/${event.files}] ${printable(basename(event.path))} · ${printable(what)}`;
         draw(label);
       } else if (event.type === 'progress') {
         const now = Date.now();

@@ -1,4 +1,6 @@
-import type { RuleMeta, SkippedPath } from '../facts/finding.js';
+import type { MessageParams, RuleMeta, SkippedPath } from '../facts/finding.js';
+import type { MessageId } from '../messages/catalogues.js';
+import { renderMessage } from '../messages/render.js';
 import { resolveBinaries } from '../probe/binaries.js';
 import { loadProfile } from '../profiles/load-profile.js';
 import type { Profile } from '../profiles/profile.js';
@@ -33,9 +35,25 @@ export interface RunOptions {
 /** One stream of what happens: what will be checked, each file as it starts and as its verdict arrives (again when it changes). */
 export type RunEvent = { type: 'discovered'; paths: string[]; skipped: SkippedPath[]; rules: Record<string, RuleMeta> } | FileEvent;
 
-/** The paths hold nothing to check: a mistake in the command, not a file's failure. */
+/**
+ * The paths hold nothing to check: a mistake in the command, not a file's failure. `messageId` and
+ * `params` say it in any locale (the paths, and why each path met was left out); `message` is English.
+ */
 export class NothingToCheckError extends Error {
   override name = 'NothingToCheckError';
+  readonly messageId: MessageId;
+  readonly params: MessageParams;
+
+  constructor(paths: readonly string[], skipped: readonly SkippedPath[]) {
+    const messageId: MessageId = skipped.length === 0 ? 'run/nothing-to-check' : 'run/nothing-to-check-skipped';
+    const params: MessageParams = {
+      paths: [...paths],
+      skipped: skipped.map((s) => ({ messageId: 'run/skipped-path', params: { path: s.path, reason: { messageId: s.messageId, params: s.params } } })),
+    };
+    super(renderMessage('en', messageId, params));
+    this.messageId = messageId;
+    this.params = params;
+  }
 }
 
 /**
@@ -46,10 +64,7 @@ export class NothingToCheckError extends Error {
 export async function run(options: RunOptions): Promise<Report> {
   const profile = typeof options.profile === 'object' ? options.profile : await loadProfile(options.profile ?? 'web');
   const { targets, skipped } = await discover(options.paths);
-  if (targets.length === 0) {
-    const why = skipped.map((s) => `; ${s.path}: ${s.reason}`).join('');
-    throw new NothingToCheckError(`nothing to check in ${options.paths.join(', ')}${why}`);
-  }
+  if (targets.length === 0) throw new NothingToCheckError(options.paths, skipped);
   const rules = rulesMetaOf(profile);
   options.onEvent?.({ type: 'discovered', paths: targets.map((t) => t.path), skipped, rules });
   const quick = options.quick ?? false;

@@ -29,7 +29,8 @@ const STYLES: Record<string, (value: number) => string> = {
 const JOIN: Record<Locale, string> = { zh: '；', en: '; ' };
 
 interface Compiled {
-  format: IntlMessageFormat;
+  /** null for a message without ICU syntax (no braces, no apostrophes): its text is the message. */
+  format: IntlMessageFormat | null;
   /** Arguments with one of our own styles: their values are formatted before ICU sees them. */
   styled: { name: string; style: string; key: string }[];
 }
@@ -46,6 +47,12 @@ function compile(locale: Locale, id: string): Compiled {
   if (hit) return hit;
   if (!isMessageId(id)) throw new MessageError(`no message ${id}`);
   const source = catalogues[locale][id];
+  // Plain text (most of the command line's help) needs no parse: `say` in `--help` stays quick.
+  if (!/[{}']/.test(source)) {
+    const plain = { format: null, styled: [] };
+    cache.set(cacheKey, plain);
+    return plain;
+  }
   const styled: Compiled['styled'] = [];
   const parsed = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
   const ast = restyle(parsed.getAst(), styled);
@@ -99,6 +106,7 @@ function isRef(value: MessageValue): value is MessageRef {
 /** Renders a message; throws MessageError when the id is unknown or a parameter is missing or wrong. */
 export function renderStrict(locale: Locale, id: string, params: MessageParams = {}): string {
   const { format, styled } = compile(locale, id);
+  if (format === null) return catalogues[locale][id as MessageId];
   const values: Record<string, string | number | boolean | null> = {};
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined) continue;

@@ -69,9 +69,19 @@ export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | 
     measuredBitrateBps: measuredBitrate(packets, durationS),
     statedBitrateBps: parseNumber(stream.bit_rate),
     timing: analyzeVideoTiming(packets?.ptsTicks ?? [], packets?.dtsTicks ?? [], timeBaseS),
-    // Sorted as ticks, then scaled: the same order and values as scaling first (the time base is positive), without a comparator.
-    frameTimesS: Array.from(new Float64Array(packets?.ptsTicks ?? []).sort(), (ticks) => ticks * timeBaseS),
+    frameTimesS: presentationTimes(packets?.ptsTicks ?? [], timeBaseS),
   };
+}
+
+/**
+ * The frames' presentation times in seconds, in order: sorted as ticks, then scaled (the same order
+ * and values as scaling first, the time base being positive), without a comparator or a callback.
+ */
+function presentationTimes(ptsTicks: ArrayLike<number>, timeBaseS: number): number[] {
+  const sorted = new Float64Array(ptsTicks).sort();
+  const times = new Array<number>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) times[i] = sorted[i]! * timeBaseS;
+  return times;
 }
 
 export function parseAudioFacts(stream: FfprobeStream, packets: StreamPackets | undefined): AudioFacts {

@@ -53,6 +53,8 @@ export async function probeMedia(path: string, tool: ToolOptions = {}, options: 
   const signature = readContainerSignature(head);
   const looksLikeMp4 = signature.signature === 'iso-bmff' || signature.signature === 'quicktime';
 
+  // The index is read (and parsed, on this thread) while ffprobe runs in its process.
+  const indexRead = looksLikeMp4 ? settle(readMp4Index(path)) : null;
   let output;
   try {
     output = await runFfprobe(path, tool);
@@ -73,7 +75,7 @@ export async function probeMedia(path: string, tool: ToolOptions = {}, options: 
 
   const judged = [videoStream, audioStream].filter((s) => s !== undefined);
   // MP4 / QuickTime: the index says which bytes each sample needs, so the file's size says what is missing.
-  const index = looksLikeMp4 ? await readMp4Index(path) : null;
+  const index = indexRead ? unwrap(await indexRead) : null;
   const fromIndex = index ? truncationFromIndex(index, judged) : undefined;
   if (fromIndex) throw new MediaError('truncated', fromIndex);
   const cut = looksLikeMp4 && !index ? await cutInsideMoov(path, sizeBytes) : null;
@@ -175,6 +177,19 @@ function truncationFromPackets(packets: PacketScan, streams: FfprobeStream[]): s
     }
   }
   return null;
+}
+
+/** A promise's outcome, never rejected: its error is rethrown by `unwrap` only where the caller gets to it. */
+function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+function unwrap<T>(outcome: { value: T } | { error: unknown }): T {
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 }
 
 function seconds(value: number): string {

@@ -82,6 +82,8 @@ export interface FixedFile {
   outputs: string[];
   subtitles: string[];
   rules: RuleResult[];
+  /** Rules that passed before and fail in an output: what the fix broke (none, or the outcome says so). */
+  regressed: string[];
 }
 
 export interface FixReport {
@@ -137,6 +139,7 @@ export async function fix(options: FixOptions): Promise<FixReport> {
     outputs: [],
     subtitles: [],
     rules: plan.rules.map((r) => ({ ...r, after: [], passes: null })),
+    regressed: [],
   }));
   const report: FixReport = { profile: profile.name, planOnly: options.plan === true, interrupted: before.interrupted, before, after: null, files };
   if (options.plan || before.interrupted) return report;
@@ -162,7 +165,7 @@ export async function fix(options: FixOptions): Promise<FixReport> {
       signal: options.signal,
       onEvent: (event) => options.onEvent?.({ type: 'check', phase: 'after', event }),
     });
-    for (const file of files) judge(file, report.after);
+    for (const file of files) judge(file, report.after, before.files.find((f) => f.path === file.path));
   }
   return report;
 }
@@ -268,8 +271,11 @@ async function runStep(step: FixStep, path: string, options: FixOptions): Promis
   return { stderr: stderr() };
 }
 
-/** Each rule's verdict on the outputs; a fixed rule passes when every output meets it. */
-function judge(file: FixedFile, after: Report): void {
+/**
+ * Each rule's verdict on the outputs; a fixed rule passes when every output meets it. A rule that
+ * passed before and fails in an output is a regression: the file is not fixed.
+ */
+function judge(file: FixedFile, after: Report, before: FileResult | undefined): void {
   const outputs = file.plan.outputs.length > 0 ? file.outputs : file.subtitles;
   if (outputs.length === 0 || file.outcome !== 'fixed') return;
   const checked = outputs.map((path) => after.files.find((f) => f.path === path));
@@ -280,6 +286,9 @@ function judge(file: FixedFile, after: Report): void {
     });
     if (rule.status === 'fix') rule.passes = rule.after.length === outputs.length && rule.after.every((a) => meets(rule.rule, a.status));
   }
+  const passedBefore = new Set((before?.findings ?? []).filter((f) => f.status === 'pass' || f.status === 'skip').map((f) => f.rule));
+  for (const f of (before?.findings ?? [])) if (f.status === 'fail' || f.status === 'warn') passedBefore.delete(f.rule);
+  file.regressed = [...new Set(checked.flatMap((c) => (c?.findings ?? []).filter((f) => f.status === 'fail' && passedBefore.has(f.rule)).map((f) => f.rule)))];
   const still = file.rules.filter((r) => r.passes === false).map((r) => r.rule);
   if (checked.some((c) => !c || c.status === 'error')) {
     file.outcome = 'not-fixed';
@@ -287,6 +296,9 @@ function judge(file: FixedFile, after: Report): void {
   } else if (still.length > 0) {
     file.outcome = 'not-fixed';
     file.says = words('fix/outcome/not-fixed', { rules: still });
+  } else if (file.regressed.length > 0) {
+    file.outcome = 'not-fixed';
+    file.says = words('fix/outcome/regressed', { rules: file.regressed });
   }
 }
 

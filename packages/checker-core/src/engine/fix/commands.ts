@@ -61,6 +61,8 @@ export interface EncodeSpec {
   output: string;
   /** loudnorm's first pass; `<loudness.…>` placeholders while it has not run. */
   measured: LoudnormMeasurement | null;
+  /** Output seconds per input second (below 1 when the lesson is sped up); `durationS` is in input seconds. */
+  timeScale?: number;
 }
 
 /** The placeholder a plan shows for a value measured when the fix runs. */
@@ -109,7 +111,7 @@ export function encodeArgs(spec: EncodeSpec): string[] {
     // loudnorm works at 192 kHz: back to 48 kHz stereo, whatever came before.
     if (filters.at(-1) !== 'aresample=48000') filters.push('aresample=48000');
     if (spec.audio.padToEndS !== null && typeof spec.startS === 'number' && typeof spec.durationS !== 'string') {
-      const lengthS = spec.durationS ?? spec.audio.padToEndS - spec.startS;
+      const lengthS = (spec.durationS ?? spec.audio.padToEndS - spec.startS) * (spec.timeScale ?? 1);
       filters.push(`apad=whole_len=${Math.round(lengthS * 48000)}`);
     }
     filters.push('aformat=sample_rates=48000:channel_layouts=stereo');
@@ -117,7 +119,8 @@ export function encodeArgs(spec: EncodeSpec): string[] {
     if (spec.audio.fullStereo) args.push('-aac_ms', '0');
   }
   if (spec.subtitleStreams.length > 0) args.push('-c:s', 'mov_text');
-  if (spec.durationS !== null) args.push('-t', typeof spec.durationS === 'string' ? spec.durationS : seconds(spec.durationS));
+  // `-t` counts output seconds.
+  if (spec.durationS !== null) args.push('-t', typeof spec.durationS === 'string' ? spec.durationS : seconds(spec.durationS * (spec.timeScale ?? 1)));
   // A slow picture (a slide a second) holds back many sound packets while the encoder looks ahead.
   args.push('-max_muxing_queue_size', '4096', '-movflags', '+faststart', '-f', 'mp4', outputUrl(spec.output));
   return args;

@@ -7,7 +7,7 @@ import { resolveProfile } from '../../profiles/load-profile.js';
 import type { Profile } from '../../profiles/profile.js';
 import { buildReport, type Report } from '../../report/report.js';
 import { makeAudioAnalysis, makeFacts, makeTrack, NO_DAMAGE, makeFrames } from '../../testing/make-facts.js';
-import { planFixes, targetFps, upscaledSize, type FixPlan, type PlanOptions } from './plan.js';
+import { conversionOf, planFixes, targetFps, upscaledSize, type FixPlan, type PlanOptions } from './plan.js';
 import { fixCatalogues, say } from './words.js';
 
 /**
@@ -106,6 +106,24 @@ describe('planFixes: the smallest change', () => {
     const args = encode(plan)[0]!.args;
     expect(after(args, '-filter:v')).toBe('fps=fps=30000/1001,format=yuv420p');
     expect(args).toEqual(expect.arrayContaining(['-r', '30000/1001', '-vsync', 'cfr']));
+  });
+
+  it('24 fps becomes 25 by a 4 % speed-up (every frame kept, the sound along at its pitch); 20 fps by repeats, with a warning', () => {
+    expect([conversionOf(30, 30000 / 1001), conversionOf(50, 25), conversionOf(24, 25), conversionOf(24000 / 1001, 25), conversionOf(20, 25)]).toEqual(['drop', 'drop', 'speed', 'speed', 'repeat']);
+    const at = (fps: number) => lesson({ video: { timing: { ...lesson().video!.timing, nominalFps: fps, nominalFrameDurationS: 1 / fps } } });
+    const sped = planOne(at(24), {}, 'a.mp4');
+    const args = encode(sped)[0]!.args;
+    expect(after(args, '-filter:v')).toBe('setpts=PTS*0.960000000,format=yuv420p');
+    expect(after(args, '-filter:a')).toMatch(/^atempo=1\.04166667,/);
+    expect(args).toEqual(expect.arrayContaining(['-r', '25', '-vsync', 'cfr']));
+    expect(sped.outputs[0]!.timeScale).toBeCloseTo(0.96, 9);
+    expect(say(ruleOf(sped, 'video.frame-rate')!.says)).toBe(
+      'play the lesson 4.2% faster, so that its 24 fps become 25 fps with every frame kept (as film is sped up for PAL), the sound at its own pitch: 10:00 becomes 9:36',
+    );
+    // The subtitles follow the picture's clock.
+    expect(sped.subtitles[0]!.outputs[0]!.timeScale).toBeCloseTo(0.96, 9);
+    const repeated = planOne(at(20), {}, 'a.mp4');
+    expect(ruleOf(repeated, 'video.frame-rate')!.warnings).toEqual([{ messageId: 'fix/warn/repeats-frames', params: { fromFps: 20, toFps: 25 } }]);
   });
 
   it('scales a picture under 720 lines up with lanczos, and warns that it adds no detail; never when upscaling is not allowed', () => {
@@ -290,9 +308,9 @@ describe('planFixes: what it cannot fix, and what must be asked for', () => {
     const plan = planOne(lesson({ subtitles: [gbk], container: { signature: 'quicktime', majorBrand: 'qt  ', compatibleBrands: [], formatName: 'mov', statedBitrateBps: null } }));
     expect(ruleOf(plan, 'subtitle.encoding')).toMatchObject({ status: 'fix', says: { messageId: 'fix/do/subtitle-utf8', params: { encoding: 'gb18030' } } });
     expect(ruleOf(plan, 'subtitle.line-length')).toMatchObject({ status: 'fix' });
-    expect(plan.subtitles).toEqual([{ source: 'lessons/01.srt', fix: true, rewrap: true, outputs: [{ path: '/tmp/fixed/01.srt', fromS: 0, toS: null }] }]);
+    expect(plan.subtitles).toEqual([{ source: 'lessons/01.srt', fix: true, rewrap: true, outputs: [{ path: '/tmp/fixed/01.srt', fromS: 0, toS: null, timeScale: 1 }] }]);
     const copied = planOne(lesson({ container: { signature: 'quicktime', majorBrand: 'qt  ', compatibleBrands: [], formatName: 'mov', statedBitrateBps: null } }));
-    expect(copied.subtitles).toEqual([{ source: 'lessons/01.srt', fix: false, rewrap: false, outputs: [{ path: '/tmp/fixed/01.srt', fromS: 0, toS: null }] }]);
+    expect(copied.subtitles).toEqual([{ source: 'lessons/01.srt', fix: false, rewrap: false, outputs: [{ path: '/tmp/fixed/01.srt', fromS: 0, toS: null, timeScale: 1 }] }]);
   });
 
   it('two lessons that would write the same output are refused', () => {

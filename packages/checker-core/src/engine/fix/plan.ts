@@ -75,9 +75,11 @@ export interface PlannedOutput {
   partial: string;
   /** 1-based part number when the lesson is split. */
   part: number | null;
+  /** Where the output starts in the input, and how much of the input it takes (null: to the end), input seconds. */
   startS: number;
-  /** Null: to the end. */
   durationS: number | null;
+  /** Output seconds per input second: 1, or below when the lesson is sped up (24 → 25 fps). */
+  timeScale: number;
   video: VideoEncoding | null;
   audio: AudioEncoding | null;
 }
@@ -88,8 +90,8 @@ export interface SubtitlePlan {
   /** Through the subtitle fixer (UTF-8, and re-broken lines when `rewrap`); false: copied as it is. */
   fix: boolean;
   rewrap: boolean;
-  /** One per output: where it goes and the stretch of the lesson it covers (cues are shifted by −fromS). */
-  outputs: { path: string; fromS: number; toS: number | null }[];
+  /** One per output: where it goes and the stretch of the lesson it covers (cues are shifted by −fromS, then scaled by timeScale). */
+  outputs: { path: string; fromS: number; toS: number | null; timeScale?: number }[];
 }
 
 export type FixStepKind = 'find-boundaries' | 'measure-loudness' | 'encode';
@@ -169,7 +171,6 @@ const CANNOT: Record<string, FixWords['messageId']> = {
   'audio.present': 'fix/cannot/no-audio',
 };
 
-const VIDEO_RULES = ['video.codec', 'video.frame-rate', 'video.resolution', 'video.bitrate', 'file.size'];
 const AUDIO_RULES = ['audio.codec', 'audio.sample-rate', 'audio.channels', 'audio.channel-balance', 'audio.bitrate', 'audio.loudness', 'audio.hum', 'audio.snr'];
 
 export function planFixes(report: Report, options: PlanOptions): FixPlan[] {
@@ -256,21 +257,35 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   let encodeVideo = false;
   const videoFilters: string[] = [];
   let fps: string | null = null;
-  const videoReasons: string[] = [];
+  /** Output seconds per input second (below 1 when the lesson is sped up from 24 to 25 fps). */
+  let timeScale = 1;
+  let tempo: number | null = null;
   const floorBps = Number(opt('video.bitrate').minBps ?? 1_000_000);
   if (video) {
     if (isFailing('video.codec') && fixIfAsked('video.codec', words('fix/do/video-codec', { codec: video.codec, rateBps: 0 }))) {
       encodeVideo = true;
-      videoReasons.push('video.codec');
     }
     if (isFailing('video.frame-rate')) {
-      const target = targetFps(video.timing.nominalFps, String(opt('video.frame-rate').allowedFps ?? '25,30000/1001'));
-      const says = words('fix/do/frame-rate', { fromFps: round(video.timing.nominalFps ?? 0, 3), toFps: round(target.value, 3) });
-      if (fixIfAsked('video.frame-rate', says)) {
+      const fromFps = video.timing.nominalFps;
+      const target = targetFps(fromFps, String(opt('video.frame-rate').allowedFps ?? '25,30000/1001'));
+      const how = conversionOf(fromFps, target.value);
+      const says =
+        how === 'speed'
+          ? words('fix/do/frame-rate-speed', { fromFps: round(fromFps!, 3), toFps: round(target.value, 3), percent: round((target.value / fromFps! - 1) * 100, 1), fromS: round(durationS, 1), toS: round((durationS * fromFps!) / target.value, 1) })
+          : words('fix/do/frame-rate', { fromFps: round(fromFps ?? 0, 3), toFps: round(target.value, 3) });
+      const warnings = how === 'repeat' ? [words('fix/warn/repeats-frames', { fromFps: round(fromFps ?? 0, 3), toFps: round(target.value, 3) })] : [];
+      if (fixIfAsked('video.frame-rate', says, warnings)) {
         encodeVideo = true;
         fps = target.text;
-        videoFilters.push(`fps=fps=${target.text}`);
-        videoReasons.push('video.frame-rate');
+        if (how === 'speed') {
+          // Every frame kept, shown a little sooner; the sound follows at its own pitch.
+          timeScale = fromFps! / target.value;
+          videoFilters.push(`setpts=PTS*${timeScale.toPrecision(9)}`);
+          tempo = target.value / fromFps!;
+        } else {
+          // (After setpts, ffmpeg's fps filter would fill up to the input's old end: `-r` alone there.)
+          videoFilters.push(`fps=fps=${target.text}`);
+        }
       }
     }
     if (isFailing('video.resolution')) {
@@ -282,13 +297,11 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
         if (fixIfAsked('video.resolution', says, [words('fix/warn/upscale-no-detail')])) {
           encodeVideo = true;
           videoFilters.push(`scale=${size.width}:${size.height}:flags=lanczos`, 'setsar=1');
-          videoReasons.push('video.resolution');
         }
       }
     }
     if (isFailing('video.bitrate') && fixIfAsked('video.bitrate', words('fix/do/video-bitrate', { rateBps: 0, floorBps }))) {
       encodeVideo = true;
-      videoReasons.push('video.bitrate');
     }
   } else {
     for (const rule of ['video.codec', 'video.frame-rate', 'video.resolution', 'video.bitrate']) if (isFailing(rule)) decide(rule, 'cannot-fix', words('fix/cannot/no-video'));
@@ -301,6 +314,10 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   let shiftS = 0;
   let padToEndS: number | null = null;
   let fullStereo = false;
+  if (audio && tempo !== null) {
+    encodeAudio = true;
+    audioFilters.push(`atempo=${tempo.toPrecision(9)}`);
+  }
   if (audio) {
     if (isFailing('audio.codec') && fixIfAsked('audio.codec', words('fix/do/audio-codec', { codec: audio.codec, rateBps: 0 }))) encodeAudio = true;
     if (isFailing('audio.channels')) {
@@ -436,7 +453,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   const maxPartS = Number(durationOptions.maxS ?? 900);
   let splitting = false;
   if (isFailing('video.duration')) {
-    const tooLong = durationS > maxPartS;
+    const tooLong = durationS * timeScale > maxPartS;
     if (!tooLong) decide('video.duration', 'cannot-fix', words('fix/cannot/too-short', { minS: minPartS }));
     else if (!options.split) needsOption('video.duration', words('fix/needs/split'));
     else if (fixIfAsked('video.duration', words('fix/do/split-pending', { durationS: round(durationS, 1), minS: minPartS, maxS: maxPartS }))) splitting = true;
@@ -465,7 +482,6 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       if (fixIfAsked('file.size', says)) {
         encodeVideo = true;
         videoRateBps = rateBps;
-        videoReasons.push('file.size');
       }
     }
   }
@@ -541,8 +557,9 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       const cuts = chooseCuts({
         startS: trimStartS,
         endS: durationS,
-        minPartS: minPartS + 1,
-        maxPartS: maxPartS - 1,
+        // The parts' limits are on the output's clock.
+        minPartS: (minPartS + 1) / timeScale,
+        maxPartS: (maxPartS - 1) / timeScale,
         evidence: measured.boundaries,
       });
       plan.split.cuts = cuts;
@@ -562,7 +579,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       const path = join(outputDir, `${name}.mp4`);
       const partial = join(outputDir, `${name}.partial.mp4`);
       const mode: 'copy' | 'encode' = encodeVideo ? 'encode' : 'copy';
-      const output: PlannedOutput = { path, partial, part: n, startS: part.startS, durationS: part.durationS, video: videoEncoding(mode), audio: audioEncoding };
+      const output: PlannedOutput = { path, partial, part: n, startS: part.startS, durationS: part.durationS, timeScale, video: videoEncoding(mode), audio: audioEncoding };
       plan.outputs.push(output);
     });
   }
@@ -580,13 +597,13 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   for (const output of plan.outputs) names.set(output.path, file.path);
 
   // Subtitles go beside each output, cut and shifted with it.
-  const partRanges = plan.outputs.map((o) => ({ name: basename(o.path, '.mp4'), fromS: o.startS, toS: o.durationS === null ? null : o.startS + o.durationS }));
+  const partRanges = plan.outputs.map((o) => ({ name: basename(o.path, '.mp4'), fromS: o.startS, toS: o.durationS === null ? null : o.startS + o.durationS, timeScale: o.timeScale }));
   for (const s of subtitleFixes) {
     plan.subtitles.push({
       source: s.source,
       fix: s.fix,
       rewrap: s.rewrap,
-      outputs: partRanges.map((r) => ({ path: join(outputDir, sidecarName(basename(s.source), stem, r.name)), fromS: r.fromS, toS: r.toS })),
+      outputs: partRanges.map((r) => ({ path: join(outputDir, sidecarName(basename(s.source), stem, r.name)), fromS: r.fromS, toS: r.toS, timeScale: r.timeScale })),
     });
   }
   if ((trimStartS > 0 || splitting) && subtitleFixes.length > 0) plan.warnings.push(words('fix/do/subtitle-retime'));
@@ -613,6 +630,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       subtitleStreams: textStreams,
       output: join(outputDir, `${stem}-part<n>.partial.mp4`),
       measured: measured.loudness ?? null,
+      timeScale,
     };
     plan.steps.push({ ...step('encode', 'ffmpeg', encodeArgs(template), durationS - trimStartS), says: words('fix/step/encode-part', { part: '<n>', output: join(outputDir, `${stem}-part<n>.mp4`) }) });
   }
@@ -626,8 +644,9 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       subtitleStreams: textStreams,
       output: output.partial,
       measured: measured.loudness ?? null,
+      timeScale: output.timeScale,
     });
-    const length = output.durationS ?? durationS - output.startS;
+    const length = (output.durationS ?? durationS - output.startS) * output.timeScale;
     plan.steps.push({
       kind: 'encode',
       says: output.part === null ? words('fix/step/encode', { output: output.path }) : words('fix/step/encode-part', { part: output.part, output: output.path }),
@@ -680,6 +699,17 @@ export function targetFps(measuredFps: number | null, allowed: string): { value:
   if (measuredFps === null || !Number.isFinite(measuredFps) || measuredFps <= 0) return rates[0]!;
   const misfit = (a: number) => Math.abs(measuredFps / a - Math.max(1, Math.round(measuredFps / a)));
   return [...rates].sort((a, b) => misfit(a.value) - misfit(b.value) || Math.abs(measuredFps - a.value) - Math.abs(measuredFps - b.value))[0]!;
+}
+
+/**
+ * How a frame rate becomes the target: `drop` (whole frames dropped evenly: 30 → 29.97, 50 → 25),
+ * `speed` (a rate up to 5 % under the target, 23.976 or 24 → 25: every frame kept and shown a little
+ * sooner, as film is for PAL television, since repeating one frame a second is the judder that
+ * video.stability finds), or `repeat` (frames repeated: the only way up from 15 or 20 fps).
+ */
+export function conversionOf(fromFps: number | null, toFps: number): 'drop' | 'speed' | 'repeat' {
+  if (fromFps === null || !Number.isFinite(fromFps) || fromFps <= 0 || fromFps >= toFps) return 'drop';
+  return toFps / fromFps <= 1.05 ? 'speed' : 'repeat';
 }
 
 /** The displayed size scaled up so that its shorter side is `minShort`, both sides even. */

@@ -5,12 +5,15 @@ import { loadSubtitleFile } from '../../subtitles/load.js';
 import { fixSubtitleFile, serialize } from '../fix-subtitles.js';
 import type { SubtitlePlan } from './plan.js';
 
-/** Cues shown between `fromS` and `toS` of the original, on the clock of a lesson that starts at `fromS`. */
-export function retimeCues(cues: readonly Cue[], fromS: number, toS: number | null): Cue[] {
+/**
+ * Cues shown between `fromS` and `toS` of the original, on the clock of a lesson that starts at
+ * `fromS` and plays `1 / timeScale` times as fast.
+ */
+export function retimeCues(cues: readonly Cue[], fromS: number, toS: number | null, timeScale = 1): Cue[] {
   const out: Cue[] = [];
   for (const cue of cues) {
-    const startS = Math.max(cue.startS, fromS) - fromS;
-    const endS = Math.min(cue.endS, toS ?? Infinity) - fromS;
+    const startS = (Math.max(cue.startS, fromS) - fromS) * timeScale;
+    const endS = (Math.min(cue.endS, toS ?? Infinity) - fromS) * timeScale;
     // A sliver left by the cut (under 0.1 s) would only flash.
     if (endS - startS < 0.1) continue;
     out.push({ ...cue, index: out.length + 1, startS: round3(startS), endS: round3(endS) });
@@ -24,7 +27,7 @@ export function retimeCues(cues: readonly Cue[], fromS: number, toS: number | nu
  * re-timed for each part. Returns the paths written.
  */
 export async function writeSidecars(plan: SubtitlePlan, outputDir: string): Promise<string[]> {
-  const cut = plan.outputs.some((o) => o.fromS > 0 || o.toS !== null);
+  const cut = plan.outputs.some((o) => o.fromS > 0 || o.toS !== null || (o.timeScale ?? 1) !== 1);
   if (!cut && plan.outputs.length === 1) {
     const target = plan.outputs[0]!.path;
     if (!plan.fix) await copyFile(plan.source, target);
@@ -41,7 +44,7 @@ export async function writeSidecars(plan: SubtitlePlan, outputDir: string): Prom
     const track = await loadSubtitleFile(readable);
     const written: string[] = [];
     for (const output of plan.outputs) {
-      await writeFile(output.path, serialize(retimeCues(track.cues, output.fromS, output.toS), track.format), 'utf8');
+      await writeFile(output.path, serialize(retimeCues(track.cues, output.fromS, output.toS, output.timeScale), track.format), 'utf8');
       written.push(output.path);
     }
     return written;

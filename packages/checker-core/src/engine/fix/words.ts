@@ -20,10 +20,10 @@ export type FixParams = Record<string, string | number | boolean | null | (strin
 const en = {
   // What will be done.
   'fix/do/remux': 'remux into MP4: every stream copied as it is, the index moved to the front',
-  'fix/do/copy-video': 'the picture passes: copied unchanged',
-  'fix/do/copy-audio': 'the sound passes: copied unchanged',
   'fix/do/video-codec': 're-encode the picture ({codec}) as H.264 High at {rateBps, number, bitrate}',
   'fix/do/frame-rate': 'convert the frame rate from {fromFps} to a constant {toFps} fps (frames repeated or dropped, never blended)',
+  'fix/do/frame-rate-speed':
+    'play the lesson {percent}% faster, so that its {fromFps} fps become {toFps} fps with every frame kept (as film is sped up for PAL), the sound at its own pitch: {fromS, number, clock} becomes {toS, number, clock}',
   'fix/do/upscale': 'scale the picture up from {fromWidth}×{fromHeight} to {toWidth}×{toHeight} (lanczos)',
   'fix/do/video-bitrate': 're-encode the picture at a constant {rateBps, number, bitrate}: the floor is {floorBps, number, bitrate}',
   'fix/do/file-size': 're-encode at {rateBps, number, bitrate} so that the file fits under {maxBytes, number, bytes} (about {estimatedBytes, number, bytes})',
@@ -46,7 +46,6 @@ const en = {
   'fix/do/split-pending': 'split the {durationS, number, clock} lesson into parts of {minS, number, clock} to {maxS, number, clock} at natural boundaries (black, silence, slide changes), found by a pass over it',
   'fix/do/subtitle-utf8': 'write the subtitles as UTF-8 (they are {encoding})',
   'fix/do/subtitle-rewrap': 're-break the over-long subtitle lines',
-  'fix/do/subtitle-copy': 'copy the subtitles beside the fixed lesson',
   'fix/do/subtitle-retime': 'shift the subtitles with the cut',
   'fix/do/mp4-output': 'written as MP4 in any case',
 
@@ -80,7 +79,6 @@ const en = {
   'fix/cannot/unknown-offset': 'the offset between sound and picture is not known',
   'fix/cannot/no-automatic-fix': 'no automatic fix for this rule',
   'fix/cannot/file-error': 'the file could not be checked: {detail}',
-  'fix/cannot/snr-without-denoise': 'broadband noise is reduced only on request (--denoise): noise reduction can colour the voice',
 
   // A fix the user must ask for.
   'fix/needs/trim-intro': 'use --trim-intro to cut the intro to {maxS} s',
@@ -89,17 +87,18 @@ const en = {
   'fix/not-asked': 'not asked for (--only)',
 
   // Warnings.
+  'fix/warn/repeats-frames': 'going from {fromFps} to {toFps} fps repeats frames at a steady cadence: a moving picture will judder (video.stability may fail); a re-export at the target rate from the source is better',
   'fix/warn/upscale-no-detail': 'upscaling adds no detail: the lesson will pass, but look as soft as before; re-export at 720p or more where the source allows',
   'fix/warn/cut-reencodes': 'cutting re-encodes the picture and the sound: copied streams cannot be cut frame-exactly',
   'fix/warn/no-natural-boundary': 'no natural boundary fits the part lengths: cut at {atS, number, clock}',
   'fix/warn/pending': 'values written <…> are measured when the fix runs',
   'fix/warn/bitmap-subtitles': 'the picture-based subtitle stream {stream} cannot go into MP4 and is left out',
   'fix/warn/hum-and-snr': 'hum counts as noise: removing it may bring the SNR above the limit',
-  'fix/warn/drift': 'after the shift the end is still {endMs} ms off',
 
   // Outcomes.
   'fix/outcome/fixed': 'fixed: every fixed rule passes',
   'fix/outcome/not-fixed': 'not fixed: {rules} still fail',
+  'fix/outcome/regressed': 'the fix made {rules} fail, which passed before',
   'fix/outcome/nothing-to-fix': 'nothing to fix',
   'fix/outcome/cannot-fix': 'cannot be fixed automatically',
   'fix/outcome/planned': 'planned (nothing run)',
@@ -113,10 +112,9 @@ export type FixWordId = keyof typeof en;
 
 const zh: Record<FixWordId, string> = {
   'fix/do/remux': '重新封装为MP4：各路流原样复制，索引移到文件开头',
-  'fix/do/copy-video': '画面合格：原样复制',
-  'fix/do/copy-audio': '声音合格：原样复制',
   'fix/do/video-codec': '将画面（{codec}）重新编码为H.264 High，码率{rateBps, number, bitrate}',
   'fix/do/frame-rate': '将帧率由{fromFps}转为恒定{toFps} fps（重复或丢弃整帧，不混合帧）',
+  'fix/do/frame-rate-speed': '将课程加快{percent}%播放，使{fromFps} fps变为{toFps} fps且保留每一帧（如同胶片转PAL制），声音音调不变：时长由{fromS, number, clock}变为{toS, number, clock}',
   'fix/do/upscale': '将画面由{fromWidth}×{fromHeight}放大到{toWidth}×{toHeight}（lanczos）',
   'fix/do/video-bitrate': '以恒定码率{rateBps, number, bitrate}重新编码画面：下限为{floorBps, number, bitrate}',
   'fix/do/file-size': '以{rateBps, number, bitrate}重新编码，使文件小于{maxBytes, number, bytes}（约{estimatedBytes, number, bytes}）',
@@ -138,7 +136,6 @@ const zh: Record<FixWordId, string> = {
   'fix/do/split-pending': '在自然分界处（黑场、静音、换片）将{durationS, number, clock}的课程分为{minS, number, clock}至{maxS, number, clock}的若干段，分界由一遍扫描找出',
   'fix/do/subtitle-utf8': '将字幕写为UTF-8（原为{encoding}）',
   'fix/do/subtitle-rewrap': '将过长的字幕行重新断行',
-  'fix/do/subtitle-copy': '将字幕复制到修复后的课程旁',
   'fix/do/subtitle-retime': '字幕随剪切平移',
   'fix/do/mp4-output': '输出总是MP4',
 
@@ -170,23 +167,23 @@ const zh: Record<FixWordId, string> = {
   'fix/cannot/unknown-offset': '声画偏移量未知',
   'fix/cannot/no-automatic-fix': '此规则没有自动修复',
   'fix/cannot/file-error': '无法检查该文件：{detail}',
-  'fix/cannot/snr-without-denoise': '宽带噪声只在要求时（--denoise）才降低：降噪可能改变音色',
 
   'fix/needs/trim-intro': '使用 --trim-intro 将片头剪到{maxS}秒',
   'fix/needs/split': '使用 --split 将课程分为5至15分钟的若干段',
   'fix/needs/denoise': '使用 --denoise 降低噪声（可能改变音色）',
   'fix/not-asked': '未要求修复（--only）',
 
+  'fix/warn/repeats-frames': '由{fromFps} fps转为{toFps} fps会按固定节奏重复帧：运动画面会出现顿挫（video.stability可能不通过）；最好从源素材按目标帧率重新导出',
   'fix/warn/upscale-no-detail': '放大画面不会增加细节：课程能通过检查，但画面依旧模糊；源素材允许时请以720p或以上重新导出',
   'fix/warn/cut-reencodes': '剪切需要重新编码画面和声音：原样复制的流无法逐帧精确剪切',
   'fix/warn/no-natural-boundary': '没有符合分段长度的自然分界：在{atS, number, clock}处剪切',
   'fix/warn/pending': '写作<…>的数值在修复运行时测得',
   'fix/warn/bitmap-subtitles': '图形字幕流{stream}无法放入MP4，将被略去',
   'fix/warn/hum-and-snr': '交流声也算噪声：滤除后信噪比可能达标',
-  'fix/warn/drift': '平移后结尾仍偏差{endMs}毫秒',
 
   'fix/outcome/fixed': '已修复：所有修复的规则均通过',
   'fix/outcome/not-fixed': '未修复：{rules}仍不通过',
+  'fix/outcome/regressed': '修复使原本通过的{rules}不再通过',
   'fix/outcome/nothing-to-fix': '无需修复',
   'fix/outcome/cannot-fix': '无法自动修复',
   'fix/outcome/planned': '已计划（未运行）',
