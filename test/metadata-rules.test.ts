@@ -24,6 +24,10 @@ const MEDIA = {
   mono44k: () => makeMedia('mono-44k.mp4', [...testPicture(), ...testSound({ rateHz: 44100, channels: 1 }), ...H264, '-c:a', 'aac', '-b:a', '96k']),
   silent: () => makeMedia('silent.mp4', [...testPicture(), ...H264]),
   audioLate: () => makeMedia('audio-late.mp4', [...testPicture(), '-itsoffset', '0.3', ...testSound(), '-map', '0:v', '-map', '1:a', '-t', '4', ...H264, ...AAC]),
+  // 40 ms: three AAC packets (64 ms of sound) in a 40 ms file.
+  veryShort: () => makeMedia('very-short.mp4', [...testPicture(), ...testSound(), '-t', '0.04', ...H264, ...AAC]),
+  // The whole sound 200 ms later, as long as the picture: it ends 200 ms after the picture too.
+  audioShifted: () => makeMedia('audio-shifted-200.mp4', [...testPicture(), '-itsoffset', '0.2', ...testSound(), '-map', '0:v', '-map', '1:a', ...H264, ...AAC]),
   audioSlightlyLate: () => makeMedia('audio-20ms.mp4', [...testPicture(), '-itsoffset', '0.02', ...testSound(), '-map', '0:v', '-map', '1:a', '-t', '4', ...H264, ...AAC]),
   mkvNamedMp4: () => makeMedia('matroska.mkv', [...testPicture(), ...testSound(), ...H264, ...AAC]).then((p) => copyAs(p, 'renamed-matroska.mp4')),
   quicktime: () => makeMedia('quicktime.mov', [...testPicture(), ...testSound(), ...H264, ...AAC]),
@@ -128,6 +132,19 @@ describe('metadata rules through the CLI, on generated media', () => {
     expect(slight.status).toBe('pass');
     expect(Math.abs((slight.measured as number) - 20)).toBeLessThan(5);
     expect(Math.abs(findingOf(file('good'), 'av.sync').measured as number)).toBeLessThan(25);
+  });
+
+  it('av.sync measures the end where the packets end: sound shifted 200 ms reads +200 ms at both ends (±25 ms, an AAC frame), not twice at the end', () => {
+    const { sync } = file('audioShifted').facts!;
+    console.log(`av.sync: sound shifted 200 ms reads ${sync!.startOffsetMs} ms at the start, ${sync!.endOffsetMs} ms at the end`);
+    expect(Math.abs(sync!.startOffsetMs - 200)).toBeLessThanOrEqual(25);
+    expect(Math.abs(sync!.endOffsetMs! - 200)).toBeLessThanOrEqual(25);
+    // The audio bit rate over the time its packets cover: a 40 ms file's three packets span 64 ms.
+    const audio = file('veryShort').facts!.audio!;
+    console.log(`audio.bitrate on a 40 ms file: measured ${audio.measuredBitrateBps} bps, stated ${audio.statedBitrateBps} bps`);
+    expect(Math.abs(audio.measuredBitrateBps! / audio.statedBitrateBps! - 1)).toBeLessThan(0.15);
+    // 300 ms late but cut with the picture: in step at the end.
+    expect(Math.abs(file('audioLate').facts!.sync!.endOffsetMs!)).toBeLessThanOrEqual(25);
   });
 
   it('container.mp4 judges bytes: Matroska renamed .mp4 and QuickTime .mov fail', () => {

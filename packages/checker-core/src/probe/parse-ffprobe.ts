@@ -32,14 +32,22 @@ export function rotationOf(stream: FfprobeStream): number {
   return ((Math.round(degrees) % 360) + 360) % 360;
 }
 
+/**
+ * Where the stream's last packet ends on the timeline. The packets say it; the stated duration is a
+ * fallback only: with an edit list that delays a stream, ffprobe's duration already includes the
+ * delay, and start + duration would count it twice (audio 200 ms late read "378 ms late at the end").
+ */
 function streamEnd(startS: number, durationS: number | null, packets: StreamPackets | undefined, timeBaseS: number): number | null {
-  if (durationS !== null) return startS + durationS;
-  return packets?.endTicks == null ? null : packets.endTicks * timeBaseS;
+  if (packets?.endTicks != null) return packets.endTicks * timeBaseS;
+  return durationS === null ? null : startS + durationS;
 }
 
-function measuredBitrate(packets: StreamPackets | undefined, durationS: number | null): number | null {
-  if (!packets || !durationS || durationS <= 0) return null;
-  return Math.round((packets.totalBytes * 8) / durationS);
+/** Bytes over the time the packets cover (not the stated duration, which a short file rounds badly). */
+function measuredBitrate(packets: StreamPackets | undefined, durationS: number | null, timeBaseS: number): number | null {
+  if (!packets) return null;
+  const coveredS = packets.endTicks != null && packets.firstPtsTicks != null ? (packets.endTicks - packets.firstPtsTicks) * timeBaseS : durationS;
+  if (!coveredS || coveredS <= 0) return null;
+  return Math.round((packets.totalBytes * 8) / coveredS);
 }
 
 export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | undefined): VideoFacts {
@@ -66,7 +74,7 @@ export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | 
     startS,
     durationS,
     endS: streamEnd(startS, durationS, packets, timeBaseS),
-    measuredBitrateBps: measuredBitrate(packets, durationS),
+    measuredBitrateBps: measuredBitrate(packets, durationS, timeBaseS),
     statedBitrateBps: parseNumber(stream.bit_rate),
     timing: analyzeVideoTiming(packets?.ptsTicks ?? [], packets?.dtsTicks ?? [], timeBaseS),
     frameTimesS: presentationTimes(packets?.ptsTicks ?? [], timeBaseS),
@@ -105,7 +113,7 @@ export function parseAudioFacts(stream: FfprobeStream, packets: StreamPackets | 
     uncompensatedPrimingS,
     durationS,
     endS: streamEnd(timestampStartS, durationS, packets, timeBaseS),
-    measuredBitrateBps: measuredBitrate(packets, durationS),
+    measuredBitrateBps: measuredBitrate(packets, durationS, timeBaseS),
     statedBitrateBps: parseNumber(stream.bit_rate),
     packetCount: packets?.count ?? 0,
   };
