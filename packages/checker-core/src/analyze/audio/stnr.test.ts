@@ -44,4 +44,19 @@ describe('estimateSnr (NIST STNR)', () => {
     expect(estimate.digitalSilenceFrames).toBeGreaterThan(400);
     expect(estimate.frameCount).toBe(999);
   });
+
+  it('judges each channel: independent noise in two channels is not averaged away (the mono mix would read 3 dB cleaner)', () => {
+    const rateHz = 48000;
+    const count = rateHz * 30;
+    const tone = sine(count, 220, 0.3, rateHz);
+    const channel = (seed: number) => {
+      const signal = gaussianNoise(count, dbToAmplitude(-60), seed);
+      for (let i = 0; i < count; i++) if (Math.floor(i / rateHz) % 2 === 0) signal[i]! += tone[i]!;
+      return signal;
+    };
+    const meter = new HopLevelMeter(rateHz, 2);
+    meter.push(interleave(channel(1), channel(2)), count);
+    const estimate = estimateSnr(meter.finish(rateHz));
+    expect(Math.abs(estimate.noiseLevelDbfs! - -60)).toBeLessThanOrEqual(1);
+  });
 });

@@ -12,13 +12,26 @@ const FULL_SCALE_DB16 = 20 * Math.log10(32768);
 const NOISE_PEAK_FRACTION = 0.1;
 const SPEECH_PERCENTILE = 0.95;
 
+/** A channel whose speech reads quieter than this carries no narration (RULES.md, channel balance). */
+const SPEECH_CARRYING_DBFS = -60;
+
 /**
- * Blind speech-to-noise ratio by the NIST STNR method: a histogram of 20 ms frame powers (10 ms
- * hop) of the mono mix; noise = the first peak at least 1/10 of the highest, speech = the 95th
- * percentile of the frames above the trough that follows it.
+ * Blind speech-to-noise ratio by the NIST STNR method, per channel: a histogram of 20 ms frame
+ * powers (10 ms hop); noise = the first peak at least 1/10 of the highest, speech = the 95th
+ * percentile of the frames above the trough that follows it. The file's SNR is the lowest of the
+ * channels that carry speech (RULES.md): averaging the channels to mono first would halve
+ * independent noise and read 3 dB too clean.
  */
 export function estimateSnr(levels: HopLevels): SnrEstimate {
-  const frames = Math.max(0, levels.monoEnergy.length - 1);
+  const perChannel = levels.channelEnergy.map((energy) => estimateSnrOf(energy, levels));
+  const speaking = perChannel.filter((e) => e.snrDb !== null && e.speechLevelDbfs! > SPEECH_CARRYING_DBFS);
+  if (speaking.length === 0) return estimateSnrOf(levels.monoEnergy, levels);
+  return speaking.reduce((worst, e) => (e.snrDb! < worst.snrDb! ? e : worst));
+}
+
+/** STNR on one energy track (a channel, or the mono mix). */
+function estimateSnrOf(energy: Float64Array, levels: HopLevels): SnrEstimate {
+  const frames = Math.max(0, energy.length - 1);
   const histogram = new Float64Array(BINS);
   let silent = 0;
   for (let i = 0; i < frames; i++) {
@@ -26,7 +39,7 @@ export function estimateSnr(levels: HopLevels): SnrEstimate {
       silent++;
       continue;
     }
-    const db = powerToDb(frameMeanSquare(levels.monoEnergy, i, levels.hopSamples)) + FULL_SCALE_DB16;
+    const db = powerToDb(frameMeanSquare(energy, i, levels.hopSamples)) + FULL_SCALE_DB16;
     histogram[binOf(db)]!++;
   }
   const result: SnrEstimate = { speechLevelDbfs: null, noiseLevelDbfs: null, snrDb: null, frameCount: frames, digitalSilenceFrames: silent };
