@@ -5,7 +5,7 @@ export default defineRule({
   area: 'audio',
   notice: '音频信噪比：大于50dB',
   description:
-    'Blind speech-to-noise ratio by the NIST STNR method (histogram of 20 ms frame powers of the mono mix: noise = the low mode, speech = the 95th percentile above the first trough) is above 50 dB. Frames of digital silence are left out and counted.',
+    'Blind speech-to-noise ratio by the NIST STNR method (histogram of 20 ms frame powers, per channel: noise = the low mode, speech = the 95th percentile above the first trough) is above 50 dB in every channel that carries speech (the lowest counts: averaging to mono would hide 3 dB of independent noise). Frames of digital silence are left out and counted.',
   severity: 'error',
   needs: ['audio'],
   options: { minSnrDb: { default: 50, min: 0, description: 'The SNR must be above this, in dB.' } },
