@@ -1,17 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { execa, type ResultPromise } from 'execa';
 
 /**
  * The one place where ffmpeg and ffprobe are started. Every media path becomes an absolute
  * `file:` address and only the file protocol and real container demuxers are allowed, so a file
  * named `http:…`, `concat:a|b` or `pipe:0` is that file on disk and nothing else; stdin is closed;
  * and a watchdog kills a child that makes no progress, so that no file can hang a batch.
- *
- * Children are started with `node:child_process` and an argument array (never a shell). execa,
- * which did this before, cost 85 ms of every start of the command to load; what it gave here is
- * kept: cancelling kills the child (SIGTERM, SIGKILL 5 s later), output over the buffer limit kills
- * it, and children still running when this process exits are killed with it.
  */
 
 /** Seconds without output after which a child is taken to have stalled (`--stall-timeout`). */
@@ -73,109 +68,55 @@ export interface ToolResult<E extends Encoding = Encoding> {
 }
 
 /** The running child: its pipes and `kill`. */
-export type ToolProcess = ChildProcess;
-
-/** Children running now; each is killed if this process exits first. */
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function track(child: ChildProcess): void {
-  running.add(child);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const orphan of running) orphan.kill('SIGKILL');
-  });
-}
+export type ToolProcess = ResultPromise;
 
 /**
- * Starts `binary` with `args` (an array, never a shell), stdin closed. Resolves with the result when
- * it exits, rejects with StallError when the watchdog killed it; cancelling through `signal` is
- * `isCanceled`.
+ * Starts `binary` with `args` through execa (an argument array, never a shell), stdin closed.
+ * Resolves with the result when it exits, rejects with StallError when the watchdog killed it;
+ * cancelling through `signal` is `isCanceled` (SIGTERM, then SIGKILL 5 s later). execa kills the
+ * children still running when this process exits.
  */
 export function startTool<E extends Encoding>(binary: string, args: string[], options: StartOptions<E>): { subprocess: ToolProcess; done: Promise<ToolResult<E>> } {
   const extra = Array.from({ length: options.extraPipes ?? 0 }, () => 'pipe' as const);
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe', ...extra], windowsHide: true });
-  track(child);
+  const subprocess = execa(binary, args, {
+    stdio: ['ignore', 'pipe', 'pipe', ...extra],
+    reject: false,
+    encoding: options.encoding,
+    buffer: { stdout: options.bufferStdout, stderr: false, ...Object.fromEntries(extra.map((_, k) => [`fd${k + 3}`, false])) },
+    maxBuffer: options.maxBufferBytes ?? 64 * 1024 * 1024,
+    cancelSignal: options.signal,
+    forceKillAfterDelay: FORCE_KILL_AFTER_MS,
+    stripFinalNewline: false,
+    windowsHide: true,
+  });
   const stallMs = (options.stallTimeoutS ?? DEFAULT_STALL_TIMEOUT_S) * 1000;
-  const maxBufferBytes = options.maxBufferBytes ?? 64 * 1024 * 1024;
   let stalled = false;
-  let canceled = false;
-  let overflowed = false;
-  let startError: Error | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let forceKill: NodeJS.Timeout | undefined;
   const rearm = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       stalled = true;
-      child.kill('SIGKILL');
+      subprocess.kill('SIGKILL');
     }, stallMs);
   };
   rearm();
-  const outputs = child.stdio.slice(1).filter((pipe): pipe is Readable => pipe !== null && pipe !== undefined && 'on' in pipe);
   // Every output, stderr included, is progress. The watchdog is one listener among the caller's.
-  for (const pipe of outputs) pipe.on('data', rearm);
-
-  const chunks: Buffer[] = [];
-  let bufferedBytes = 0;
-  if (options.bufferStdout) {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (overflowed) return;
-      if (bufferedBytes + chunk.length > maxBufferBytes) {
-        overflowed = true;
-        chunks.push(chunk.subarray(0, maxBufferBytes - bufferedBytes));
-        bufferedBytes = maxBufferBytes;
-        child.kill('SIGTERM');
-        return;
-      }
-      chunks.push(chunk);
-      bufferedBytes += chunk.length;
-    });
-  }
-
-  const onAbort = () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    canceled = true;
-    child.kill('SIGTERM');
-    forceKill = setTimeout(() => child.kill('SIGKILL'), FORCE_KILL_AFTER_MS);
-  };
-  if (options.signal?.aborted) onAbort();
-  else options.signal?.addEventListener('abort', onAbort, { once: true });
-
-  const done = new Promise<ToolResult<E>>((resolvePromise, reject) => {
-    let settled = false;
-    const finish = (exitCode: number | null, signal: NodeJS.Signals | null) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      clearTimeout(forceKill);
-      options.signal?.removeEventListener('abort', onAbort);
-      running.delete(child);
-      if (stalled) {
-        reject(new StallError(`stalled: ${toolName(binary)} made no progress for ${stallMs / 1000} s and was stopped`));
-        return;
-      }
-      const bytes = Buffer.concat(chunks, bufferedBytes);
-      const stdout = (options.encoding === 'utf8' ? bytes.toString('utf8') : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as ToolResult<E>['stdout'];
-      resolvePromise({
-        exitCode: startError || overflowed || exitCode === null ? undefined : exitCode,
-        signal: signal ?? undefined,
-        isCanceled: canceled,
-        isMaxBuffer: overflowed,
-        stdout,
-        startError,
-      });
+  for (const pipe of subprocess.stdio.slice(1)) (pipe as Readable | null)?.on('data', rearm);
+  const done = subprocess.then((result) => {
+    clearTimeout(timer);
+    if (stalled) throw new StallError(`stalled: ${toolName(binary)} made no progress for ${stallMs / 1000} s and was stopped`);
+    const started = result.exitCode !== undefined || result.signal !== undefined || result.isCanceled || result.isMaxBuffer;
+    const stdout = options.bufferStdout ? result.stdout : options.encoding === 'utf8' ? '' : new Uint8Array();
+    return {
+      exitCode: result.isMaxBuffer ? undefined : result.exitCode,
+      signal: result.signal,
+      isCanceled: result.isCanceled,
+      isMaxBuffer: result.isMaxBuffer,
+      stdout: stdout as ToolResult<E>['stdout'],
+      startError: started ? undefined : new Error(result.shortMessage),
     };
-    child.once('error', (error) => {
-      // Could not start (or could not be killed): no `close` may follow a failed spawn.
-      startError ??= error;
-      if (child.pid === undefined) finish(null, null);
-    });
-    // `close`: the child has exited and every pipe has been read to its end.
-    child.once('close', finish);
   });
-  return { subprocess: child, done };
+  return { subprocess, done };
 }
 
 function toolName(binary: string): string {
