@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { inputArgs } from '../../probe/run-tool.js';
+import { inputArgs, mediaUrl } from '../../probe/run-tool.js';
 import type { LoudnormMeasurement } from './measurements.js';
 
 /**
@@ -70,9 +69,9 @@ export function placeholder(name: string): string {
   return `<${name}>`;
 }
 
-/** `file:` + the absolute path: what every output is written as. */
+/** `file:` + the absolute path: what every output is written as (the same address inputs are read by). */
 export function outputUrl(path: string): string {
-  return `file:${resolve(path)}`;
+  return mediaUrl(path);
 }
 
 const COMMON = ['-hide_banner', '-nostdin'];
