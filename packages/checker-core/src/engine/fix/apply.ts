@@ -19,22 +19,12 @@ import { words, type FixWords } from './words.js';
  * lesson is ever left under its final name. Files are fixed one at a time (an encode uses every core).
  */
 
-export interface FixOptions {
+/** The plan's choices (plan.ts), and what a whole fix adds: the paths, the profile by name, the run. */
+export interface FixOptions extends Omit<PlanOptions, 'profile' | 'measurements'> {
   /** Lessons (and folders of lessons) to fix, as for a check. */
   paths: readonly string[];
-  /** Where the fixed lessons go: never the folder of an original. */
-  outputDir: string;
   /** `web` (default), `archive`, a profile file, or a profile already loaded. */
   profile?: string | Profile;
-  /** Fix only these rules. */
-  only?: readonly string[];
-  trimIntro?: boolean;
-  split?: boolean;
-  denoise?: boolean;
-  /** Scale a picture below 720 lines up (default true). */
-  upscale?: boolean;
-  /** x264 preset (default `medium`). */
-  preset?: string;
   /** Plan only: check and plan, run nothing, write nothing. */
   plan?: boolean;
   /** The course language, for the subtitle rules (default `zh`). */
