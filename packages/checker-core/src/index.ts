@@ -6,6 +6,7 @@
 export * from './facts/index.js';
 export { run, rulesMetaOf, NothingToCheckError, type RunOptions, type RunEvent } from './engine/run.js';
 export type { FileEvent } from './engine/pool.js';
+export { checkFile, type CheckedFile, type CheckOptions, type FileChecker } from './engine/check-file.js';
 export { discover, SUBTITLE_EXTENSIONS, VIDEO_EXTENSIONS, type CheckTarget, type Discovery, type FoundFile } from './engine/discover.js';
 export { fixSubtitleFile, FixError, serialize, type FixOptions, type FixResult } from './engine/fix-subtitles.js';
 export * from './engine/fix/index.js';

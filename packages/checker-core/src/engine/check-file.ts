@@ -1,6 +1,4 @@
-import { analyzeAudio } from '../analyze/audio/analyze-audio.js';
 import { DecodeError } from '../analyze/decode-stream.js';
-import { analyzeVideo } from '../analyze/video/analyze-video.js';
 import type { MediaFacts, SubtitleTrack, UnreadableSubtitle } from '../facts/facts.js';
 import { fileStatusOf, type FileErrorCode, type FileResult, type Locale } from '../facts/finding.js';
 import { renderMessage } from '../messages/render.js';
@@ -28,12 +26,24 @@ export interface CheckOptions {
   onDecodeProgress?: (fraction: number) => void;
 }
 
+/** One file's verdict, and its sound print for the passages a folder's lessons share. */
+export interface CheckedFile {
+  result: FileResult;
+  print: SoundPrint | null;
+}
+
+/**
+ * What checks one target: `checkFile` here; a result cache or a queue of workers stands in for it
+ * (RunOptions.checker) and the batch around it stays the same.
+ */
+export type FileChecker = (target: CheckTarget, options: CheckOptions) => Promise<CheckedFile>;
+
 /**
  * Checks one file: facts first (probe, subtitles, the decoding passes the plan asks for, the two
  * side by side, each stream decoded once), then every rule. Never throws for a bad file: it gets
  * status `error` with one line. Also returns the file's sound print, for intros shared in a folder.
  */
-export async function checkFile(target: CheckTarget, options: CheckOptions): Promise<{ result: FileResult; print: SoundPrint | null }> {
+export async function checkFile(target: CheckTarget, options: CheckOptions): Promise<CheckedFile> {
   const { plan } = options;
   // One file's children stop together: a pass that fails takes its twin down with it.
   const stop = new AbortController();
@@ -47,10 +57,17 @@ export async function checkFile(target: CheckTarget, options: CheckOptions): Pro
     const decodeAudio = plan.audio && audio !== null;
     const decodeVideo = plan.video && video !== null;
     const progress = decodeProgress(facts.durationS, decodeAudio, decodeVideo, options.onDecodeProgress);
+    // The decoding passes' modules load when a pass runs: `--quick` never loads them.
     const [audioAnalysis, videoAnalysis] = await Promise.all([
-      decodeAudio ? analyzeAudio(target.readPath, audio, plan.audioMeters, { ...tool, onDecodedS: progress?.audio }).catch(tag('audio')) : undefined,
+      decodeAudio
+        ? import('../analyze/audio/analyze-audio.js')
+            .then(({ analyzeAudio }) => analyzeAudio(target.readPath, audio, plan.audioMeters, { ...tool, onDecodedS: progress?.audio }))
+            .catch(tag('audio'))
+        : undefined,
       decodeVideo
-        ? analyzeVideo(target.readPath, video, video.frameTimesS, { ...tool, threads: options.decoderThreads, onDecodedS: progress?.video }).catch(tag('video'))
+        ? import('../analyze/video/analyze-video.js')
+            .then(({ analyzeVideo }) => analyzeVideo(target.readPath, video, video.frameTimesS, { ...tool, threads: options.decoderThreads, onDecodedS: progress?.video }))
+            .catch(tag('video'))
         : undefined,
     ]);
     if (audioAnalysis) facts.audioAnalysis = audioAnalysis;

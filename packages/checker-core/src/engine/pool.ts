@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { FileResult } from '../facts/finding.js';
-import { checkFile, type CheckOptions } from './check-file.js';
+import { checkFile, type CheckOptions, type FileChecker } from './check-file.js';
 import type { CheckTarget } from './discover.js';
 import { rejudge } from './evaluate.js';
 import { attachEvidence, type EvidenceKinds, type EvidenceOptions } from './evidence.js';
@@ -20,6 +20,8 @@ export interface BatchOptions extends Omit<CheckOptions, 'decoderThreads'> {
   /** Pictures at the timed findings, of the rules that declare them. */
   evidence?: EvidenceOptions & { kinds: EvidenceKinds };
   onEvent?: (event: FileEvent) => void;
+  /** What checks each file (default `checkFile`: here, now). */
+  checker?: FileChecker;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function checkTargets(targets: readonly CheckTarget[], options: Bat
     if (options.evidence) await attachEvidence(result, targets[index]!.readPath, index, options.evidence.kinds, options.evidence);
     return result;
   };
+  const checkOne = options.checker ?? checkFile;
   let next = 0;
   let completed = 0;
   const worker = async () => {
@@ -48,7 +51,7 @@ export async function checkTargets(targets: readonly CheckTarget[], options: Bat
       options.onEvent?.({ type: 'start', index, path: target.path, total });
       const onDecodeProgress = (fraction: number) => options.onEvent?.({ type: 'progress', index, path: target.path, fraction });
       const startedAt = new Date();
-      const { result, print } = await checkFile(target, { ...options, decoderThreads, onDecodeProgress });
+      const { result, print } = await checkOne(target, { ...options, decoderThreads, onDecodeProgress });
       if (aborted()) return;
       // Wall time of this file's check (probe, decoding passes, rules); evidence frames are not counted.
       result.startedAt = startedAt.toISOString();

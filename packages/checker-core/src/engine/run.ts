@@ -8,6 +8,7 @@ import { buildReport, type Report } from '../report/report.js';
 import { discover } from './discover.js';
 import type { EvidenceKinds, EvidenceOptions } from './evidence.js';
 import { planChecks } from './plan.js';
+import type { FileChecker } from './check-file.js';
 import { checkTargets, type FileEvent } from './pool.js';
 
 export interface RunOptions {
@@ -30,6 +31,8 @@ export interface RunOptions {
   /** Pictures at the timed findings: as JPEG files in `dir`, and/or as data URIs in the findings. */
   evidence?: EvidenceOptions;
   onEvent?: (event: RunEvent) => void;
+  /** What checks each file (default: here, now); a cache or a queue of workers stands in. */
+  checker?: FileChecker;
 }
 
 /** One stream of what happens: what will be checked, each file as it starts and as its verdict arrives (again when it changes). */
@@ -82,6 +85,7 @@ export async function run(options: RunOptions): Promise<Report> {
     stallTimeoutS: options.stallTimeoutS,
     evidence: options.evidence && !quick ? { ...options.evidence, kinds } : undefined,
     onEvent: options.onEvent,
+    checker: options.checker,
   });
   return buildReport(files, {
     profile: profile.name,

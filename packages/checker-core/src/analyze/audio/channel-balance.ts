@@ -10,14 +10,18 @@ export const SILENT_CHANNEL_DBFS = -90;
 /** Per-channel level over the frames where the mono mix is within 20 dB of its speech level. */
 export function measureChannelBalance(levels: HopLevels, speechLevelDbfs: number | null): ChannelBalance {
   const frames = Math.max(0, levels.monoEnergy.length - 1);
-  const monoDb = Float64Array.from({ length: frames }, (_, i) => powerToDb(frameMeanSquare(levels.monoEnergy, i, levels.hopSamples)));
-  const reference = speechLevelDbfs ?? percentile(monoDb, 0.95);
-  const sums = levels.channelEnergy.map(() => 0);
+  const monoDbOf = (i: number) => powerToDb(frameMeanSquare(levels.monoEnergy, i, levels.hopSamples));
+  // The frames' levels are kept only when there is no speech level to compare with; the loop below
+  // allocates nothing (an hour has 360,000 frames: a closure a frame made the heap grow at the end).
+  let reference = speechLevelDbfs;
+  if (reference === null) reference = percentile(Float64Array.from({ length: frames }, (_, i) => monoDbOf(i)), 0.95);
+  const { channelEnergy, hopSamples } = levels;
+  const sums = channelEnergy.map(() => 0);
   let active = 0;
   for (let i = 0; i < frames; i++) {
-    if (!(monoDb[i]! >= reference - ACTIVE_BELOW_SPEECH_DB)) continue;
+    if (!(monoDbOf(i) >= reference - ACTIVE_BELOW_SPEECH_DB)) continue;
     active++;
-    levels.channelEnergy.forEach((energy, c) => (sums[c]! += frameMeanSquare(energy, i, levels.hopSamples)));
+    for (let c = 0; c < channelEnergy.length; c++) sums[c]! += frameMeanSquare(channelEnergy[c]!, i, hopSamples);
   }
   const levelsDbfs = sums.map((sum) => (active > 0 ? powerToDb(sum / active) : -Infinity));
   const differenceDb = levelsDbfs.length >= 2 && active > 0 ? clampInfinite(levelsDbfs[0]! - levelsDbfs[1]!) : null;

@@ -19,9 +19,13 @@ export class Growable {
     this.data[this.length++] = value;
   }
 
-  /** The values, once (the meter is done with them): its own array when full, else a trimmed copy. */
+  /**
+   * The values, once (the meter is done with them): a view of its own array when that is nearly
+   * full (the reserved count was right: no copy of an hour's values at the end of a pass), else a
+   * trimmed copy.
+   */
   toArray(): Float64Array {
-    return this.length === this.data.length ? this.data : this.data.slice(0, this.length);
+    return nearlyFull(this.length, this.data.length) ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
   }
 }
 
@@ -40,7 +44,7 @@ export class GrowableBytes {
   }
 
   toArray(): Uint8Array {
-    return this.length === this.data.length ? this.data : this.data.slice(0, this.length);
+    return nearlyFull(this.length, this.data.length) ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
   }
 }
 
@@ -52,4 +56,9 @@ function grow<T extends Float64Array | Uint8Array>(data: T, Type: { new (length:
 
 function reserved(expected: number): number {
   return Number.isFinite(expected) ? Math.min(MAX_RESERVED, Math.max(16, Math.ceil(expected))) : 1024;
+}
+
+/** At most 1 % (and 1,000 values) of the room unused. */
+function nearlyFull(length: number, capacity: number): boolean {
+  return capacity - length <= Math.min(1000, capacity * 0.01);
 }

@@ -46,7 +46,7 @@ export async function analyzeVideo(path: string, video: VideoFacts, frameTimesS:
     args,
     FRAME_BYTES,
     (bytes, units) => {
-      for (let i = 0; i < units; i++) meter.push(bytes.subarray(i * FRAME_BYTES, (i + 1) * FRAME_BYTES));
+      for (let i = 0; i < units; i++) meter.push(bytes, i * FRAME_BYTES);
     },
     { ...options, onDelivered: options.onDecodedS && ((frames) => options.onDecodedS!(frameTimesS[Math.min(frames, frameTimesS.length) - 1] ?? 0)) },
   );

@@ -35,18 +35,21 @@ export class FrameMeter {
   private readonly lumas = [new Uint8Array(PIXELS), new Uint8Array(PIXELS)];
   private readonly histograms = [new Float64Array(LUMA_BINS + 2 * CHROMA_BINS), new Float64Array(LUMA_BINS + 2 * CHROMA_BINS)];
 
-  /** `frame` is one yuv444p picture of ANALYSIS_WIDTH × ANALYSIS_HEIGHT. */
-  push(frame: Uint8Array): void {
-    const luma = frame.subarray(0, PIXELS);
-    const cb = frame.subarray(PIXELS, 2 * PIXELS);
-    const cr = frame.subarray(2 * PIXELS, 3 * PIXELS);
+  /**
+   * `frame` holds one yuv444p picture of ANALYSIS_WIDTH × ANALYSIS_HEIGHT from `offset` (a chunk of
+   * the pipe holds several: read in place, no view allocated a picture).
+   */
+  push(frame: Uint8Array, offset = 0): void {
+    const y0 = offset;
+    const u0 = offset + PIXELS;
+    const v0 = offset + 2 * PIXELS;
     const histogram = this.histograms[this.count & 1]!.fill(0);
     let ySum = 0, uSum = 0, vSum = 0, diffSum = 0, neutral = 0, neutralU = 0, neutralV = 0;
     const previous = this.previousLuma;
     for (let i = 0; i < PIXELS; i++) {
-      const y = luma[i]!;
-      const u = cb[i]!;
-      const v = cr[i]!;
+      const y = frame[y0 + i]!;
+      const u = frame[u0 + i]!;
+      const v = frame[v0 + i]!;
       ySum += y;
       uSum += u;
       vSum += v;
@@ -76,7 +79,7 @@ export class FrameMeter {
     c.neutralV.push(neutral ? neutralV / neutral : 0);
     // The bytes are the caller's only during this call: keep a copy.
     const kept = this.lumas[this.count & 1]!;
-    kept.set(luma);
+    for (let i = 0; i < PIXELS; i++) kept[i] = frame[y0 + i]!;
     this.previousLuma = kept;
     this.previousHistogram = histogram;
     this.count++;
