@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import sharp from 'sharp';
 import type { FileResult, Finding } from '../facts/finding.js';
 import type { AnyRule } from '../rules/rule.js';
 import { ffmpegPath } from '../probe/binaries.js';
@@ -25,6 +24,8 @@ export async function extractFrameJpeg(path: string, timeS: number, options: Too
   const { done } = startTool(ffmpegPath(), args, { ...options, encoding: 'buffer', bufferStdout: true });
   const result = await done;
   if (result.exitCode !== 0 || result.isCanceled) throw new Error(`no frame at ${timeS} s`);
+  // sharp (libvips, ~40 ms to load) only when a picture is made: a quick check never loads it.
+  const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(result.stdout as Uint8Array)).jpeg({ quality: 78, mozjpeg: true }).toBuffer();
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { stringifySync } from 'subtitle';
 import type { MediaFacts } from '../facts/facts.js';
 import type { Finding } from '../facts/finding.js';
 import { evaluate } from './evaluate.js';
@@ -67,5 +67,13 @@ export function serialize(cues: readonly Cue[], format: 'srt' | 'vtt'): string {
     type: 'cue' as const,
     data: { start: Math.round(cue.startS * 1000), end: Math.round(cue.endS * 1000), text: cue.lines.join('\n') },
   }));
-  return stringifySync(nodes, { format: format === 'vtt' ? 'WebVTT' : 'SRT' });
+  return subtitlePackage().stringifySync(nodes, { format: format === 'vtt' ? 'WebVTT' : 'SRT' });
+}
+
+type SubtitlePackage = typeof import('subtitle');
+let loaded: SubtitlePackage | undefined;
+/** Loaded on first use (~25 ms): the package's root imports this file, and a check writes no subtitles. */
+function subtitlePackage(): SubtitlePackage {
+  loaded ??= createRequire(import.meta.url)('subtitle') as SubtitlePackage;
+  return loaded;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_AUDIO_METERS } from '../analyze/audio/analyze-audio.js';
+import { DEFAULT_AUDIO_METERS } from '../analyze/audio/defaults.js';
 import type { AudioMeterOptions } from '../facts/measurements.js';
 import type { Profile } from '../profiles/profile.js';
 import { QUICK_NEEDS, type Need } from '../rules/rule.js';
