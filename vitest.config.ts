@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', './test/reporters/plain-summary.ts'],
+    globalSetup: ['./test/helpers/cache-root.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // Media generation and decoding are processes of their own; two at a time suits two cores.

@@ -8,6 +8,11 @@
  *   2. The full check of three kinds of lesson against `ffmpeg -i F -f null -`.
  *   3. 30 short lessons with `--jobs <cores>` against `--jobs 1`.
  *   4. Peak memory of the full check of a 10- and a 60-minute lesson.
+ *   5. `fix`: a remux-only and a full re-encode fix against plain ffmpeg doing the same (issue 13).
+ *   6. The result cache: a first and a second run over 16 lessons (issue 14).
+ *   7. The queue: 2 local workers on Redis against the local run of the same 16 lessons (issue 14).
+ *
+ * `BENCH_ONLY=quick,deep,batch,memory,fix,cache,queue` runs some sections only.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -17,6 +22,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { execa } from 'execa';
 import { ffmpegPath, ffprobePath, loadProfile, probeMedia, run } from '@courseware-check/checker-core';
+import { benchCache } from './cache.js';
+import { benchFix } from './fix.js';
+import { benchQueue } from './queue.js';
 import { cameraLesson, memoryLesson, quickBatch, quickLesson, screenLesson, shortBatch, slideLesson } from './media.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -96,110 +104,128 @@ const row = (goal: string, figure: string, reference: string, met: boolean) => {
 
 const loadBefore = loadavg();
 log(`load average before: ${loadBefore.map((l) => l.toFixed(2)).join(', ')} on ${CORES} cores; ${RUNS} runs each`);
-const [lesson, slides, screen, camera, memory10, memory60, quickFolder, shortFolder] = [
-  await quickLesson(), await slideLesson(), await screenLesson(), await cameraLesson(),
-  await memoryLesson(10), await memoryLesson(60), await quickBatch(), await shortBatch(),
-];
-const cli = (args: string[], env?: Record<string, string>) => () => timed('node', [BIN, '--format', 'json', ...args], env);
+// Every check here decodes: no verdict comes from the result cache (section 6 measures the cache).
+const cli = (args: string[], env?: Record<string, string>) => () => timed('node', [BIN, '--format', 'json', '--no-cache', ...args], env);
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const host = { row, log, bin: BIN };
+const sections: Record<string, () => Promise<void>> = { quick, deep, batch, memory, fix: () => benchFix(host), cache: () => benchCache(host), queue: () => benchQueue(host) };
+for (const [name, section] of Object.entries(sections)) if (!only || only.includes(name)) await section();
 
 // ---- 1. The quick check from the MP4 index ----
-// The facts from the index are the facts from the packet scan (test/index-facts.test.ts proves it on
-// every kind of test file; here on the lessons measured).
-for (const path of [lesson, slides, screen, camera]) {
-  const [indexed, scanned] = [await probeMedia(path, {}, { packets: 'index' }), await probeMedia(path, {}, { packets: 'scan' })];
-  if (!isDeepStrictEqual(indexed, scanned)) throw new Error(`facts from the index differ from the packet scan's: ${path}`);
+async function quick(): Promise<void> {
+  const lesson = await quickLesson();
+  const [slides, screen, camera] = [await slideLesson(), await screenLesson(), await cameraLesson()];
+  const quickFolder = await quickBatch();
+  // The facts from the index are the facts from the packet scan (test/index-facts.test.ts proves it on
+  // every kind of test file; here on the lessons measured).
+  for (const path of [lesson, slides, screen, camera]) {
+    const [indexed, scanned] = [await probeMedia(path, {}, { packets: 'index' }), await probeMedia(path, {}, { packets: 'scan' })];
+    if (!isDeepStrictEqual(indexed, scanned)) throw new Error(`facts from the index differ from the packet scan's: ${path}`);
+  }
+  const times = await interleaved('--quick, 10-min 1080p', {
+    'courseware-check --quick FILE': cli(['--quick', lesson]),
+    'ffprobe -show_format -show_streams FILE': () => timed(ffprobePath(), ['-v', 'error', '-show_format', '-show_streams', lesson]),
+    'node -e 0': () => timed('node', ['-e', '0']),
+    'courseware-check --help': () => timed('node', [BIN, '--help']),
+  });
+  const quickS = times['courseware-check --quick FILE']!.wall;
+  const web = await loadProfile('web');
+  const inProcess: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run({ paths: [lesson], profile: web, quick: true, jobs: 1 });
+    inProcess.push((performance.now() - start) / 1000);
+  }
+  row(
+    '`--quick`, one 10-min 1080p file, whole process',
+    `${seconds(quickS)} (${seconds(median(inProcess))} of it in \`run()\`)`,
+    `≤ ${seconds(MEDIACONCH_S / 2)}: 2× faster than MediaConch --Force's ${MEDIACONCH_S} s (the reporter's figure); here bare ffprobe ${seconds(times['ffprobe -show_format -show_streams FILE']!.wall)}, \`node -e 0\` ${seconds(times['node -e 0']!.wall)}, \`--help\` ${seconds(times['courseware-check --help']!.wall)}`,
+    quickS <= MEDIACONCH_S / 2,
+  );
+  const files = (await readdir(quickFolder)).length;
+  const batchQuick = await interleaved(`--quick, ${files} files`, { [`courseware-check --quick (${files} files)`]: cli(['--quick', quickFolder]) });
+  const perFileMs = (batchQuick[`courseware-check --quick (${files} files)`]!.wall / files) * 1000;
+  row(`\`--quick\`, ${files} files (20–60 s pieces of the 1080p file), one process`, `${perFileMs.toFixed(1)} ms a file`, '< 30 ms a file', perFileMs < 30);
+
 }
-const quick = await interleaved('--quick, 10-min 1080p', {
-  'courseware-check --quick FILE': cli(['--quick', lesson]),
-  'ffprobe -show_format -show_streams FILE': () => timed(ffprobePath(), ['-v', 'error', '-show_format', '-show_streams', lesson]),
-  'node -e 0': () => timed('node', ['-e', '0']),
-  'courseware-check --help': () => timed('node', [BIN, '--help']),
-});
-const quickS = quick['courseware-check --quick FILE']!.wall;
-const web = await loadProfile('web');
-const inProcess: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  const start = performance.now();
-  await run({ paths: [lesson], profile: web, quick: true, jobs: 1 });
-  inProcess.push((performance.now() - start) / 1000);
-}
-row(
-  '`--quick`, one 10-min 1080p file, whole process',
-  `${seconds(quickS)} (${seconds(median(inProcess))} of it in \`run()\`)`,
-  `≤ ${seconds(MEDIACONCH_S / 2)}: 2× faster than MediaConch --Force's ${MEDIACONCH_S} s (the reporter's figure); here bare ffprobe ${seconds(quick['ffprobe -show_format -show_streams FILE']!.wall)}, \`node -e 0\` ${seconds(quick['node -e 0']!.wall)}, \`--help\` ${seconds(quick['courseware-check --help']!.wall)}`,
-  quickS <= MEDIACONCH_S / 2,
-);
-const files = (await readdir(quickFolder)).length;
-const batchQuick = await interleaved(`--quick, ${files} files`, { [`courseware-check --quick (${files} files)`]: cli(['--quick', quickFolder]) });
-const perFileMs = (batchQuick[`courseware-check --quick (${files} files)`]!.wall / files) * 1000;
-row(`\`--quick\`, ${files} files (20–60 s pieces of the 1080p file), one process`, `${perFileMs.toFixed(1)} ms a file`, '< 30 ms a file', perFileMs < 30);
 
 // ---- 2. The deep check at the decode floor ----
-for (const [kind, path] of [['720p slide lesson, 6 min', slides], ['1080p screen recording, 4 min', screen], ['1080p camera lesson, 3 min', camera]] as const) {
-  const times = await interleaved(kind, {
-    'ffmpeg -i F -f null -': () => timed(ffmpegPath(), ['-v', 'error', '-nostdin', '-i', path, '-f', 'null', '-']),
-    'courseware-check F': cli([path]),
-  });
-  const [ours, floor] = [times['courseware-check F']!, times['ffmpeg -i F -f null -']!];
-  const ratio = pairedRatio(ours, floor);
-  row(
-    `full check (every rule), ${kind} (x264 medium)`,
-    `${seconds(ours.wall)}: ${ratio.toFixed(2)}× (CPU ${seconds(ours.cpu)}: ${pairedRatio(ours, floor, 'cpus').toFixed(2)}×)`,
-    `≤ 1.10× \`ffmpeg -i F -f null -\` ${seconds(floor.wall)} (CPU ${seconds(floor.cpu)}), run by run`,
-    ratio <= 1.1,
-  );
+async function deep(): Promise<void> {
+  const [slides, screen, camera] = [await slideLesson(), await screenLesson(), await cameraLesson()];
+  for (const [kind, path] of [['720p slide lesson, 6 min', slides], ['1080p screen recording, 4 min', screen], ['1080p camera lesson, 3 min', camera]] as const) {
+    const times = await interleaved(kind, {
+      'ffmpeg -i F -f null -': () => timed(ffmpegPath(), ['-v', 'error', '-nostdin', '-i', path, '-f', 'null', '-']),
+      'courseware-check F': cli([path]),
+    });
+    const [ours, floor] = [times['courseware-check F']!, times['ffmpeg -i F -f null -']!];
+    const ratio = pairedRatio(ours, floor);
+    row(
+      `full check (every rule), ${kind} (x264 medium)`,
+      `${seconds(ours.wall)}: ${ratio.toFixed(2)}× (CPU ${seconds(ours.cpu)}: ${pairedRatio(ours, floor, 'cpus').toFixed(2)}×)`,
+      `≤ 1.10× \`ffmpeg -i F -f null -\` ${seconds(floor.wall)} (CPU ${seconds(floor.cpu)}), run by run`,
+      ratio <= 1.1,
+    );
+  }
+
 }
 
 // ---- 3. A batch on all cores ----
-const shortFiles = (await readdir(shortFolder)).length;
-// Also one at a time on one core (Linux `taskset`): what C cores are measured against when each file's decode cannot spread.
-const taskset = await execa('taskset', ['--version'], { reject: false }).then((r) => r.exitCode === 0, () => false);
-const batch = await interleaved(`${shortFiles} short lessons`, {
-  '--jobs 1': cli(['--jobs', '1', shortFolder]),
-  [`--jobs ${CORES}`]: cli(['--jobs', String(CORES), shortFolder]),
-  ...(taskset ? { '--jobs 1 on one core': () => timed('taskset', ['-c', '0', 'node', BIN, '--format', 'json', '--jobs', '1', shortFolder]) } : {}),
-});
-const [one, all] = [batch['--jobs 1']!, batch[`--jobs ${CORES}`]!];
-const speedUp = pairedRatio(one, all);
-row(
-  `batch of ${shortFiles} short lessons (15–25 s pieces of the three), \`--jobs ${CORES}\``,
-  `${(shortFiles / all.wall).toFixed(2)} files/s = ${speedUp.toFixed(2)}× (cores busy: ${(all.cpu / all.wall).toFixed(2)}; CPU a file ${(all.cpu / shortFiles).toFixed(2)} s)`,
-  `≥ ${(0.8 * CORES).toFixed(1)}× (0.8·C) \`--jobs 1\`: ${(shortFiles / one.wall).toFixed(2)} files/s (cores busy: ${(one.cpu / one.wall).toFixed(2)}; CPU a file ${(one.cpu / shortFiles).toFixed(2)} s)`,
-  speedUp >= 0.8 * CORES,
-);
-const single = batch['--jobs 1 on one core'];
-if (single) {
-  const scaling = pairedRatio(single, all);
+async function batch(): Promise<void> {
+  const shortFolder = await shortBatch();
+  const shortFiles = (await readdir(shortFolder)).length;
+  // Also one at a time on one core (Linux `taskset`): what C cores are measured against when each file's decode cannot spread.
+  const taskset = await execa('taskset', ['--version'], { reject: false }).then((r) => r.exitCode === 0, () => false);
+  const times = await interleaved(`${shortFiles} short lessons`, {
+    '--jobs 1': cli(['--jobs', '1', shortFolder]),
+    [`--jobs ${CORES}`]: cli(['--jobs', String(CORES), shortFolder]),
+    ...(taskset ? { '--jobs 1 on one core': () => timed('taskset', ['-c', '0', 'node', BIN, '--format', 'json', '--no-cache', '--jobs', '1', shortFolder]) } : {}),
+  });
+  const [one, all] = [times['--jobs 1']!, times[`--jobs ${CORES}`]!];
+  const speedUp = pairedRatio(one, all);
   row(
-    `the same batch, \`--jobs ${CORES}\` against one at a time on one core`,
-    `${scaling.toFixed(2)}×`,
-    `≥ ${(0.8 * CORES).toFixed(1)}× (0.8·C) \`taskset -c 0 … --jobs 1\`: ${(shortFiles / single.wall).toFixed(2)} files/s`,
-    scaling >= 0.8 * CORES,
+    `batch of ${shortFiles} short lessons (15–25 s pieces of the three), \`--jobs ${CORES}\``,
+    `${(shortFiles / all.wall).toFixed(2)} files/s = ${speedUp.toFixed(2)}× (cores busy: ${(all.cpu / all.wall).toFixed(2)}; CPU a file ${(all.cpu / shortFiles).toFixed(2)} s)`,
+    `≥ ${(0.8 * CORES).toFixed(1)}× (0.8·C) \`--jobs 1\`: ${(shortFiles / one.wall).toFixed(2)} files/s (cores busy: ${(one.cpu / one.wall).toFixed(2)}; CPU a file ${(one.cpu / shortFiles).toFixed(2)} s)`,
+    speedUp >= 0.8 * CORES,
   );
+  const single = times['--jobs 1 on one core'];
+  if (single) {
+    const scaling = pairedRatio(single, all);
+    row(
+      `the same batch, \`--jobs ${CORES}\` against one at a time on one core`,
+      `${scaling.toFixed(2)}×`,
+      `≥ ${(0.8 * CORES).toFixed(1)}× (0.8·C) \`taskset -c 0 … --jobs 1\`: ${(shortFiles / single.wall).toFixed(2)} files/s`,
+      scaling >= 0.8 * CORES,
+    );
+  }
+
 }
 
 // ---- 4. Memory flat in length ----
-const scratch = await mkdtemp(join(tmpdir(), 'bench-rss-'));
-const peakRss = async (path: string) => {
-  const file = join(scratch, 'peak');
-  await timed('node', ['--import', PEAK_RSS, BIN, '--format', 'json', path], { PEAK_RSS_FILE: file });
-  return Number(await readFile(file, 'utf8'));
-};
-const peaks = { 10: [] as number[], 60: [] as number[] };
-for (let i = 0; i < Math.min(RUNS, 2); i++) {
-  peaks[10].push(await peakRss(memory10));
-  peaks[60].push(await peakRss(memory60));
-  log(`  peak RSS run ${i + 1}: 10 min ${peaks[10].at(-1)!.toFixed(0)} MiB, 60 min ${peaks[60].at(-1)!.toFixed(0)} MiB`);
+async function memory(): Promise<void> {
+  const [memory10, memory60] = [await memoryLesson(10), await memoryLesson(60)];
+  const scratch = await mkdtemp(join(tmpdir(), 'bench-rss-'));
+  const peakRss = async (path: string) => {
+    const file = join(scratch, 'peak');
+    await timed('node', ['--import', PEAK_RSS, BIN, '--format', 'json', '--no-cache', path], { PEAK_RSS_FILE: file });
+    return Number(await readFile(file, 'utf8'));
+  };
+  const peaks = { 10: [] as number[], 60: [] as number[] };
+  for (let i = 0; i < Math.min(RUNS, 2); i++) {
+    peaks[10].push(await peakRss(memory10));
+    peaks[60].push(await peakRss(memory60));
+    log(`  peak RSS run ${i + 1}: 10 min ${peaks[10].at(-1)!.toFixed(0)} MiB, 60 min ${peaks[60].at(-1)!.toFixed(0)} MiB`);
+  }
+  await rm(scratch, { recursive: true, force: true });
+  const [rss10, rss60] = [Math.max(...peaks[10]), Math.max(...peaks[60])];
+  const growth = rss60 / rss10 - 1;
+  row(
+    'peak RSS of the full check, 60-min lesson (640×360 ultrafast: the meters\' memory)',
+    `${rss60.toFixed(0)} MiB = ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %`,
+    `within 10 % of the 10-min lesson's ${rss10.toFixed(0)} MiB`,
+    Math.abs(growth) <= 0.1,
+  );
 }
-await rm(scratch, { recursive: true, force: true });
-const [rss10, rss60] = [Math.max(...peaks[10]), Math.max(...peaks[60])];
-const growth = rss60 / rss10 - 1;
-row(
-  'peak RSS of the full check, 60-min lesson (640×360 ultrafast: the meters\' memory)',
-  `${rss60.toFixed(0)} MiB = ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %`,
-  `within 10 % of the 10-min lesson's ${rss10.toFixed(0)} MiB`,
-  Math.abs(growth) <= 0.1,
-);
 
 const loadAfter = loadavg();
 log(`load average after: ${loadAfter.map((l) => l.toFixed(2)).join(', ')}`);

@@ -20,7 +20,7 @@ const picture = (size: string, fps: string, durationS: number) => [
 ];
 /** Narration with a faint noise floor (about −80 dBFS), like a quiet studio. */
 const narration = (rateHz: number, durationS: number) => [
-  '-f', 'lavfi', '-i', `aevalsrc=exprs=${speechLikeExpression()}+0.0001*(2*random(0)-1):sample_rate=${rateHz}:duration=${durationS}`,
+  '-f', 'lavfi', '-i', `aevalsrc=exprs=${speechLikeExpression({ sibilance: 0.1 })}+0.0001*(2*random(0)-1):sample_rate=${rateHz}:duration=${durationS}`,
 ];
 /** Camera-like grain, so the encoder spends a realistic bit rate on the test picture. */
 const H264 = (kbps: number) => [
@@ -51,7 +51,7 @@ const SAMPLES: Sample[] = [
       ...programmeArgs([
         { video: hd.card(2.6), audio: music(2.6) },
         { video: hd.black(0.4), audio: roomTone(0.4) },
-        { video: hd.moving(8, ',fade=t=out:st=7.6:d=0.4'), audio: speech(8) },
+        { video: hd.moving(8, ',fade=t=out:st=7.6:d=0.4'), audio: speech(8, { sibilance: 0.1 }) },
         { video: hd.black(0.4), audio: roomTone(0.4) },
         { video: hd.card(1.6, false), audio: music(1.6) },
       ]),
@@ -85,8 +85,8 @@ const SAMPLES: Sample[] = [
     what: 'a white flash frame at 0:03.00 left at an edit point, then a slide shot with a blue cast; overlapping subtitle cues',
     args: [
       ...programmeArgs([
-        { video: hd.moving(5, ",drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n\\,75)'"), audio: speech(5) },
-        { video: hd.slide(5, '0xC8C8C8', 400, ",lutrgb=b='min(val+30\\,255)'"), audio: speech(5) },
+        { video: hd.moving(5, ",drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n\\,75)'"), audio: speech(5, { sibilance: 0.1 }) },
+        { video: hd.slide(5, '0xC8C8C8', 400, ",lutrgb=b='min(val+30\\,255)'"), audio: speech(5, { sibilance: 0.1 }) },
       ]),
       ...H264_CBR(1300), ...AAC(192, 2),
     ],

@@ -37,13 +37,13 @@ beforeAll(async () => {
   await chmod(join(folder, 'locked folder'), 0o000);
   listingBefore = await listRecursively(folder);
   // As root, permissions do not stop reads: run as `nobody` so that the locked file really is unreadable
-  // (with a temporary folder of its own, where tsx keeps its cache).
+  // (with a temporary folder of its own, where tsx keeps its cache, and the result cache too).
   let asNobody = {};
   if (process.getuid?.() === 0) {
     await chmod(folder, 0o755);
     const nobodyTmp = await mkdtemp(join(tmpdir(), 'nobody-'));
     await chmod(nobodyTmp, 0o1777);
-    asNobody = { uid: 65534, gid: 65534, env: { TMPDIR: nobodyTmp } };
+    asNobody = { uid: 65534, gid: 65534, env: { TMPDIR: nobodyTmp, COURSEWARE_CHECK_CACHE_DIR: join(nobodyTmp, 'cache') } };
   }
   const run = await checkJson([folder, join(folder, 'missing.mp4'), join(folder, 'missing.srt')], asNobody);
   report = run.report;

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogues, renderStrict } from '@courseware-check/checker-core/messages';
 import { chooseLocale, parseArguments, UsageError } from '../packages/cli/src/arguments.js';
 import { say, type CliMessageId } from '../packages/cli/src/words.js';
+import { FixUsageError, parseFixCommand } from '../packages/cli/src/fix-arguments.js';
 import { REPO_ROOT, runCli } from './helpers/cli.js';
 
 /**
@@ -103,6 +104,47 @@ describe('--help in the locale', () => {
     expect(stdout).not.toMatch(/Options:|Show help/);
   });
 
+  it('fix -h in Chinese: its description, options, examples and exit codes, none in English; --locale en gives the English', async () => {
+    /** Every description the help of `fix` shows, by id. */
+    const FIX_HELP: CliMessageId[] = [
+      'cli/fix-command',
+      'cli/fix-option-paths',
+      'cli/fix-option-output',
+      'cli/fix-option-plan',
+      'cli/fix-option-only',
+      'cli/fix-option-trim-intro',
+      'cli/fix-option-split',
+      'cli/fix-option-denoise',
+      'cli/fix-option-upscale',
+      'cli/option-profile',
+      'cli/option-language',
+      'cli/option-locale',
+      'cli/fix-option-stall-timeout',
+      'cli/fix-option-cache',
+      'cli/fix-example-remux',
+      'cli/fix-example-plan',
+      'cli/fix-example-split',
+      'cli/fix-example-only',
+      'cli/fix-epilog',
+    ];
+    const { stdout, stderr, exitCode } = await runCli(['fix', '--help'], { env: CHINESE });
+    expect(exitCode).toBe(0);
+    expect(stderr).toBe('');
+    for (const id of FIX_HELP) {
+      expect(squeeze(stdout), id).toContain(squeeze(zh(id)));
+      expect(squeeze(stdout), id).not.toContain(squeeze(say('en', id)));
+    }
+    expect(stdout).toMatch(/--cache\s+课程视频没有改动时/);
+    expect(stdout).toMatch(/退出码：\n\s+0 {4}所有输出都通过了.*\n\s+1 {4}.*\n\s+2 {4}命令本身有误\n\s+130 {2}按了 Ctrl-C/);
+    expect(stdout).not.toMatch(/Options:|Examples:|Positionals:|Exit codes|Show help|\[boolean\]|\[string\]|default:|lesson files|re-encode|result cache/);
+    // --locale wins over LANG: English, word for word as in an English environment, and no Chinese.
+    const english = await runCli(['fix', '--help', '--locale', 'en'], { env: CHINESE });
+    expect(english.stdout).toContain('--cache');
+    expect(english.stdout).toMatch(/Exit codes:\n\s+0 {4}every output passes/);
+    expect(english.stdout).not.toMatch(HAN);
+    expect(english.stdout).toBe((await runCli(['fix', '--help'])).stdout);
+  });
+
   it('-h loads the messages entry of the core, not its main entry or any media code', async () => {
     // A module hook that names every module resolved.
     const hook = join(scratch, 'trace-hook.mjs');
@@ -178,6 +220,38 @@ describe('usage errors in the locale', () => {
     expect((await chinese(['fix-subtitles', LESSON, 'notes.txt', '--output', out])).stderr).toBe(
       `courseware-check: fix-subtitles 只处理 .srt 和 .vtt 字幕文件，${LESSON} 和 notes.txt 不是（要修正课程视频，请用 fix）`,
     );
+  });
+
+  it('fix: no --output, no lesson, an empty --only, --stall-timeout 0, an unknown rule: one line, exit 2, in the locale', async () => {
+    expect(await chinese(['fix', 'sample-media'])).toMatchObject({ exitCode: 2, stdout: '', stderr: 'courseware-check: fix 需要 --output 文件夹：用来存放修正后的课程视频' });
+    expect(await runCli(['fix', 'sample-media'])).toMatchObject({ exitCode: 2, stdout: '', stderr: 'courseware-check: fix needs --output DIR: the folder for the fixed lessons' });
+    expect((await chinese(['fix', 'sample-media', '--locale', 'en'])).stderr).toBe('courseware-check: fix needs --output DIR: the folder for the fixed lessons');
+    expect(await chinese(['fix', '--output', scratch])).toMatchObject({ exitCode: 2, stderr: 'courseware-check: fix 需要至少一个课程视频文件或文件夹' });
+    expect((await runCli(['fix', '--output', scratch])).stderr).toBe('courseware-check: fix needs at least one lesson file or folder');
+    expect(await chinese(['fix', LESSON, '--output', scratch, '--only', ','])).toMatchObject({ exitCode: 2, stderr: 'courseware-check: --only 需要检查项 id，例如 --only av.sync,audio.loudness' });
+    expect(await chinese(['fix', LESSON, '--output', scratch, '--stall-timeout', '0'])).toMatchObject({ exitCode: 2, stderr: 'courseware-check: --stall-timeout 须为大于 0 的秒数，不能是 0' });
+    expect(await chinese(['fix', LESSON, '--output', scratch, '--only', 'video.codecs'])).toMatchObject({
+      exitCode: 2,
+      stderr: 'courseware-check: --only 中的 "video.codecs" 不是任何检查项的 id（见 docs/rules.md）',
+    });
+    expect((await runCli(['fix', LESSON, '--output', scratch, '--only', 'video.codecs'])).stderr).toBe('courseware-check: --only names no rule "video.codecs" (see docs/rules.md)');
+    expect(await chinese(['fix', LESSON, '--output', scratch, '--sharpness'])).toMatchObject({ exitCode: 2, stderr: 'courseware-check: 不认识的选项：sharpness' });
+  });
+
+  it('parseFixCommand: a FixUsageError is a UsageError with its id, English as an Error, Chinese when rendered', () => {
+    const error = (() => {
+      try {
+        parseFixCommand(['fix', 'a.mov'], { locale: 'zh' });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(FixUsageError);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toMatchObject({ messageId: 'cli/fix-needs-output', params: {}, message: 'fix needs --output DIR: the folder for the fixed lessons' });
+    expect((error as UsageError).render('zh')).toBe('fix 需要 --output 文件夹：用来存放修正后的课程视频');
+    // yargs' own errors in the locale asked for.
+    expect(() => parseFixCommand(['fix', 'a.mov', '-o', 'out', '--sharpness'], { locale: 'zh' })).toThrow(expect.objectContaining({ messageId: 'cli/yargs-error', params: { text: '不认识的选项：sharpness' } }));
   });
 
   it('parseArguments: a UsageError carries its id and parameters, says itself in either language, and is English as an Error', async () => {

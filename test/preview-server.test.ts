@@ -110,6 +110,8 @@ function openStream(port: number, token: string): Promise<Stream> {
 
 let renderer: string;
 let lesson: string;
+/** A lesson no run has checked before the cancel test: a verdict from the result cache would end before the cancel. */
+let uncheckedLesson: string;
 let harness: Harness;
 let port: number;
 const token = () => ({ 'x-courseware-token': harness.token });
@@ -126,6 +128,7 @@ beforeAll(async () => {
   await writeFile(join(renderer, 'index.html'), '<!doctype html><title>preview page</title><script src="app.js"></script>');
   await writeFile(join(renderer, 'app.js'), 'console.log("app");');
   lesson = await makeMedia('preview-lesson.mp4', [...testPicture({ size: '320x240', durationS: 2 }), ...testSound({ durationS: 2 }), ...H264, ...AAC]);
+  uncheckedLesson = await makeMedia('preview-lesson-unchecked.mp4', [...testPicture({ size: '320x240', durationS: 3 }), ...testSound({ durationS: 3 }), ...H264, ...AAC]);
   harness = await startHarness(renderer);
   port = Number(new URL(harness.url).port);
 });
@@ -258,7 +261,7 @@ describe('each page sees and handles only its own runs', () => {
         expect(exported.body).not.toContain('preview-lesson');
       }
       expect(await a.ended(first)).toMatchObject({ type: 'finished', cancelled: false, summary: { files: 1 } });
-      const second = JSON.parse((await post('/api/start', checkOf([lesson]), as(a.clientId))).body).runId as string;
+      const second = JSON.parse((await post('/api/start', checkOf([uncheckedLesson]), as(a.clientId))).body).runId as string;
       expect(first).toMatch(RUN_ID);
       expect(second).toMatch(RUN_ID);
       expect(second).not.toBe(first);

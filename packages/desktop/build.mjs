@@ -14,7 +14,7 @@ await build({ ...browser, entryPoints: ['src/browser/browser-api.ts'], outfile: 
 await copyFile('src/renderer/index.html', `${out}renderer/index.html`);
 await copyFile('src/renderer/styles.css', `${out}renderer/styles.css`);
 // checker-core is bundled in; its own dependencies load from node_modules.
-const external = ['electron', 'execa', 'sharp', 'yaml', 'iconv-lite', 'jschardet', 'subtitle', 'ffprobe-static', '@ffmpeg-installer/ffmpeg'];
+const external = ['electron', 'execa', 'sharp', 'yaml', 'iconv-lite', 'jschardet', 'subtitle', 'ffprobe-static', '@ffmpeg-installer/ffmpeg', 'lmdb'];
 await build({
   bundle: true, platform: 'node', target: 'node20', format: 'esm', external, logLevel: 'warning', conditions,
   entryPoints: ['src/main/main.ts'], outfile: `${out}main.mjs`,

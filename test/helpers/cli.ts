@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type Options } from 'execa';
 import type { FileResult, Finding, Report } from '@courseware-check/checker-core';
@@ -15,11 +18,24 @@ export interface CliRun {
  * The environment a test starts from, whatever the machine's: English messages, no colours asked
  * for; a test that studies these sets them itself.
  */
-const NEUTRAL_ENV = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'C.UTF-8', NO_COLOR: undefined, FORCE_COLOR: undefined };
+const NEUTRAL_ENV = {
+  LC_ALL: undefined,
+  LC_MESSAGES: undefined,
+  LANG: 'C.UTF-8',
+  NO_COLOR: undefined,
+  FORCE_COLOR: undefined,
+};
+
+/**
+ * A result-cache folder of its own for each command (under the run's, test/helpers/cache-root.ts): a
+ * verdict one test cached must not stand in for the checking another test watches. A test of the
+ * cache passes its folder in `env`.
+ */
+const freshCacheDir = () => join(process.env.COURSEWARE_CHECK_CACHE_DIR ?? join(tmpdir(), 'courseware-check-test-cache'), randomUUID());
 
 /** Runs the real command line, as a user would, in a fresh process. */
 export async function runCli(args: string[], options: Options = {}): Promise<CliRun> {
-  const result = await execa('node', [BIN, ...args], { reject: false, cwd: REPO_ROOT, ...options, env: { ...NEUTRAL_ENV, ...options.env } });
+  const result = await execa('node', [BIN, ...args], { reject: false, cwd: REPO_ROOT, ...options, env: { ...NEUTRAL_ENV, COURSEWARE_CHECK_CACHE_DIR: freshCacheDir(), ...options.env } });
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 

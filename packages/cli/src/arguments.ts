@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { localeFromEnvironment, useColor, type Locale } from './environment.js';
 import { say, UsageError, YARGS_LOCALE, yargsStrings, type CliMessageId } from './words.js';
 import { addFixCommand, type FixCommandArguments } from './fix-arguments.js';
+import { addWorkerCommand, checkQueueUrl, queueOption, type WorkerArguments } from './queue/arguments.js';
 
 export { UsageError } from './words.js';
 
@@ -32,9 +33,18 @@ export interface CheckArguments {
   progressColor: boolean;
   evidence: string | undefined;
   stallTimeoutS: number;
+  /** `--project`: each folder given is a training project, its lessons judged together too. */
+  project: boolean;
+  /** The result cache (`--no-cache`: off), in `cacheDir` or the user's cache folder. */
+  cache: boolean;
+  cacheDir: string | undefined;
+  /** `--hash`: each file's SHA-256 with `--quick` too. */
+  hash: boolean;
+  /** `--queue redis://…`: the files are checked by the workers of this Redis (queue/), not here. */
+  queue: string | undefined;
 }
 
-export type Parsed = CheckArguments | FixArguments | FixCommandArguments | { command: 'done' } | { command: 'version'; verbose: boolean };
+export type Parsed = CheckArguments | FixArguments | FixCommandArguments | WorkerArguments | { command: 'done' } | { command: 'version'; verbose: boolean };
 
 export interface FixArguments {
   command: 'fix-subtitles';
@@ -77,6 +87,7 @@ const examples = (locale: Locale): [string, string][] => [
   ['$0 lessons/ --format junit -o report.xml', say(locale, 'cli/example-junit')],
   ['$0 lessons/ --format ndjson | jq .status', say(locale, 'cli/example-ndjson')],
   ['$0 lessons/ --quiet --max-warnings 0', say(locale, 'cli/example-quiet')],
+  ['$0 --project courses/safety/ courses/welding/', say(locale, 'cli/example-project')],
 ];
 
 /**
@@ -146,6 +157,11 @@ export async function parseArguments(argv: string[], defaults: ParseDefaults): P
           .option('color', { type: 'boolean', describe: t('cli/option-color') })
           .option('evidence', { type: 'string', describe: t('cli/option-evidence') })
           .option('stall-timeout', { type: 'number', default: 120, describe: t('cli/option-stall-timeout') })
+          .option('project', { type: 'boolean', default: false, describe: t('cli/option-project') })
+          .option('cache', { type: 'boolean', default: true, describe: t('cli/option-cache') })
+          .option('cache-dir', { type: 'string', describe: t('cli/option-cache-dir') })
+          .option('hash', { type: 'boolean', default: false, describe: t('cli/option-hash') })
+          .option('queue', queueOption(locale))
           .example(examples(locale))
           .epilog(t('cli/epilog')),
       (options) => {
@@ -186,6 +202,11 @@ export async function parseArguments(argv: string[], defaults: ParseDefaults): P
           progressColor: useColor({ flag: options.color, env, isTTY: defaults.stderrIsTTY ?? process.stderr.isTTY === true }),
           evidence: undash(options.evidence),
           stallTimeoutS,
+          project: options.project,
+          cache: options.cache,
+          cacheDir: undash(options['cache-dir']),
+          hash: options.hash,
+          queue: checkQueueUrl(options.queue),
         };
       },
     )
@@ -220,7 +241,8 @@ export async function parseArguments(argv: string[], defaults: ParseDefaults): P
       const text = (message ?? error?.message ?? '').replace(/([：，；])?\s*\n\s*/g, (_match, mark?: string) => mark ?? ' ').trim();
       throw text ? new UsageError('cli/yargs-error', { text }) : new UsageError('cli/invalid-command');
     });
-  addFixCommand(parser, (args) => (result = args), { literalPaths, defaultLocale: localeFromEnvironment(env) });
+  addFixCommand(parser, (args) => (result = args), { literalPaths, locale, defaultLocale: localeFromEnvironment(env) });
+  addWorkerCommand(parser, (args) => (result = args), { locale, defaultLocale: localeFromEnvironment(env), defaultJobs: defaults.defaultJobs });
   await parser.parseAsync();
   return result;
 }

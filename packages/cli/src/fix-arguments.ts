@@ -1,4 +1,7 @@
 import yargs, { type Argv } from 'yargs';
+import type { MessageParams } from '@courseware-check/checker-core/facts';
+import { localeFromEnvironment, type Locale } from './environment.js';
+import { say, UsageError, YARGS_LOCALE, yargsStrings, type CliMessageId } from './words.js';
 
 /** `courseware-check fix PATH… --output DIR [--plan] [--only RULES] [--trim-intro] [--split] [--denoise] [--profile P]`. */
 export interface FixCommandArguments {
@@ -19,57 +22,81 @@ export interface FixCommandArguments {
   profile: string;
   language: 'zh' | 'en';
   /** The language of what the command says. */
-  locale: 'zh' | 'en';
+  locale: Locale;
   stallTimeoutS: number;
+  /** The result cache for the checks before and after (`--no-cache`: off). */
+  cache: boolean;
 }
 
-/** A bad `fix` command line: the caller prints it and exits 2. */
-export class FixUsageError extends Error {
+/**
+ * A bad `fix` command line: the caller prints it, in its locale (`render`), and exits 2. A UsageError,
+ * so that the whole command's parser and main.ts treat it as theirs; `message` is its English text.
+ */
+export class FixUsageError extends UsageError {
   override name = 'FixUsageError';
+
+  constructor(messageId: CliMessageId, params: MessageParams = {}) {
+    super(messageId, params);
+  }
 }
 
-const EXAMPLES: [string, string][] = [
-  ['$0 fix lesson.mov --output fixed/', 'remux, re-encode what fails, check the result'],
-  ['$0 fix lessons/ --output fixed/ --plan', 'print what would be done, with the exact ffmpeg command lines'],
-  ['$0 fix long.mp4 --output fixed/ --split --trim-intro', 'cut an over-long intro, split into 5–15 minute parts'],
-  ['$0 fix lesson.mp4 --output fixed/ --only av.sync,audio.loudness', 'fix these rules only'],
+/** The help's examples: the commands, and what each does in the locale. */
+const examples = (locale: Locale): [string, string][] => [
+  ['$0 fix lesson.mov --output fixed/', say(locale, 'cli/fix-example-remux')],
+  ['$0 fix lessons/ --output fixed/ --plan', say(locale, 'cli/fix-example-plan')],
+  ['$0 fix long.mp4 --output fixed/ --split --trim-intro', say(locale, 'cli/fix-example-split')],
+  ['$0 fix lesson.mp4 --output fixed/ --only av.sync,audio.loudness', say(locale, 'cli/fix-example-only')],
 ];
+
+/** What the `fix` command takes from its caller: the paths after `--`, the language it speaks in, `--locale`'s default. */
+export interface FixCommandOptions {
+  /** The paths given after `--`, which yargs does not see. */
+  literalPaths?: string[];
+  /** The language of the help and the usage errors (arguments.ts chooses it before yargs runs); else `defaultLocale`. */
+  locale?: Locale;
+  /** `--locale`'s default; else the environment's (LC_ALL, LC_MESSAGES, LANG). */
+  defaultLocale?: Locale;
+}
 
 /**
  * Adds the `fix` command to a yargs parser (arguments.ts registers it). `onParsed` receives the
- * arguments; `literalPaths` are the paths given after `--`, which yargs does not see.
+ * arguments; a bad command line throws a FixUsageError.
  */
-export function addFixCommand<T>(parser: Argv<T>, onParsed: (args: FixCommandArguments) => void, options: { literalPaths?: string[]; defaultLocale?: 'zh' | 'en' } = {}): Argv<T> {
+export function addFixCommand<T>(parser: Argv<T>, onParsed: (args: FixCommandArguments) => void, options: FixCommandOptions = {}): Argv<T> {
+  const defaultLocale = options.defaultLocale ?? localeFromEnvironment(process.env);
+  const locale = options.locale ?? defaultLocale;
+  const t = (id: CliMessageId) => say(locale, id);
   return parser.command(
     'fix [paths..]',
-    'make failing lessons conform: check, re-encode only what fails (the rest is copied), check the result',
+    t('cli/fix-command'),
     (command) =>
       command
-        .positional('paths', { type: 'string', array: true, describe: 'lesson files or folders' })
-        .option('output', { type: 'string', alias: 'o', describe: 'folder for the fixed lessons (required; never the folder of an original)' })
-        .option('plan', { type: 'boolean', default: false, describe: 'print the plan and the exact ffmpeg command lines; run nothing' })
-        .option('only', { type: 'string', array: true, describe: 'fix only these rules (comma-separated ids)' })
-        .option('trim-intro', { type: 'boolean', default: false, describe: 'cut the start of an over-long intro down to the limit' })
-        .option('split', { type: 'boolean', default: false, describe: 'cut a lesson over 15 minutes into 5–15 minute parts at natural boundaries' })
-        .option('denoise', { type: 'boolean', default: false, describe: 'reduce broadband noise (audio.snr); it can colour the voice' })
-        .option('upscale', { type: 'boolean', default: true, describe: 'scale a picture under 720 lines up (--no-upscale: report it instead)' })
-        .option('profile', { type: 'string', default: 'web', describe: 'web | archive | a JSON/YAML profile file' })
-        .option('language', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: 'the course language, for the subtitle rules' })
-        .option('locale', { choices: ['zh', 'en'] as const, default: options.defaultLocale ?? localeOf(process.env), describe: 'the language of what the command says' })
-        .option('stall-timeout', { type: 'number', default: 120, describe: 'stop ffmpeg after this many seconds without progress' })
-        .example(EXAMPLES)
-        .epilog('Exit codes:\n  0    every output passes the rules that were fixed (or --plan)\n  1    a fixed rule still fails, or a fix failed\n  2    the command itself is invalid\n  130  stopped by Ctrl-C (143: SIGTERM); no half-written lesson is left'),
+        .positional('paths', { type: 'string', array: true, describe: t('cli/fix-option-paths') })
+        .option('output', { type: 'string', alias: 'o', describe: t('cli/fix-option-output') })
+        .option('plan', { type: 'boolean', default: false, describe: t('cli/fix-option-plan') })
+        .option('only', { type: 'string', array: true, describe: t('cli/fix-option-only') })
+        .option('trim-intro', { type: 'boolean', default: false, describe: t('cli/fix-option-trim-intro') })
+        .option('split', { type: 'boolean', default: false, describe: t('cli/fix-option-split') })
+        .option('denoise', { type: 'boolean', default: false, describe: t('cli/fix-option-denoise') })
+        .option('upscale', { type: 'boolean', default: true, describe: t('cli/fix-option-upscale') })
+        .option('profile', { type: 'string', default: 'web', describe: t('cli/option-profile') })
+        .option('language', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: t('cli/option-language') })
+        .option('locale', { choices: ['zh', 'en'] as const, default: defaultLocale, defaultDescription: t('cli/option-locale-default'), describe: t('cli/option-locale') })
+        .option('stall-timeout', { type: 'number', default: 120, describe: t('cli/fix-option-stall-timeout') })
+        .option('cache', { type: 'boolean', default: true, describe: t('cli/fix-option-cache') })
+        .example(examples(locale))
+        .epilog(t('cli/fix-epilog')),
     (argv) => {
       const a = argv as unknown as Record<string, unknown>;
       const paths = [...((a.paths as unknown[] | undefined) ?? []).map(String), ...(options.literalPaths ?? [])];
-      if (paths.length === 0) throw new FixUsageError('fix needs at least one lesson file or folder');
+      if (paths.length === 0) throw new FixUsageError('cli/fix-no-paths');
       const output = a.output;
-      if (typeof output !== 'string' || output.trim() === '') throw new FixUsageError('fix needs --output DIR: the folder for the fixed lessons');
+      if (typeof output !== 'string' || output.trim() === '') throw new FixUsageError('cli/fix-needs-output');
       const onlyRaw = a.only as unknown[] | undefined;
       const only = onlyRaw === undefined ? undefined : onlyRaw.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
-      if (only !== undefined && only.length === 0) throw new FixUsageError('--only needs rule ids, e.g. --only av.sync,audio.loudness');
+      if (only !== undefined && only.length === 0) throw new FixUsageError('cli/fix-only-empty');
       const stallTimeoutS = Number(a['stall-timeout']);
-      if (!Number.isFinite(stallTimeoutS) || stallTimeoutS <= 0) throw new FixUsageError(`--stall-timeout must be a number of seconds > 0, not ${String(a['stall-timeout'])}`);
+      if (!Number.isFinite(stallTimeoutS) || stallTimeoutS <= 0) throw new FixUsageError('cli/stall-timeout-invalid', { value: String(a['stall-timeout']) });
       onParsed({
         command: 'fix',
         paths,
@@ -84,6 +111,7 @@ export function addFixCommand<T>(parser: Argv<T>, onParsed: (args: FixCommandArg
         language: a.language === 'en' ? 'en' : 'zh',
         locale: a.locale === 'zh' ? 'zh' : 'en',
         stallTimeoutS,
+        cache: a.cache !== false,
       });
     },
   );
@@ -91,26 +119,31 @@ export function addFixCommand<T>(parser: Argv<T>, onParsed: (args: FixCommandArg
 
 /**
  * Parses a `fix …` command line on its own (strict, as the whole command's parser is): for tests,
- * and for callers without the rest of the command line. Throws FixUsageError on a bad one.
+ * and for callers without the rest of the command line. Throws FixUsageError on a bad one, yargs'
+ * own errors (an unknown option) in the locale too.
  */
-export function parseFixCommand(argv: string[], options: { defaultLocale?: 'zh' | 'en' } = {}): FixCommandArguments {
+export function parseFixCommand(argv: string[], options: Omit<FixCommandOptions, 'literalPaths'> = {}): FixCommandArguments {
+  const locale = options.locale ?? options.defaultLocale ?? localeFromEnvironment(process.env);
   const end = argv.indexOf('--');
   let parsed: FixCommandArguments | undefined;
-  const parser = addFixCommand(yargs(end === -1 ? argv : argv.slice(0, end)), (args) => (parsed = args), { ...options, literalPaths: end === -1 ? [] : argv.slice(end + 1) })
+  const parser = addFixCommand(
+    yargs(end === -1 ? argv : argv.slice(0, end))
+      .locale(YARGS_LOCALE[locale])
+      .updateStrings(yargsStrings(locale) as Record<string, string>),
+    (args) => (parsed = args),
+    { ...options, locale, literalPaths: end === -1 ? [] : argv.slice(end + 1) },
+  )
     .strict()
     .help(false)
     .version(false)
     .exitProcess(false)
     .fail((message, error) => {
-      throw error instanceof FixUsageError ? error : new FixUsageError(message ?? error?.message ?? 'invalid command line');
+      if (error instanceof FixUsageError) throw error;
+      // As the whole command's parser does: yargs' words in one line (none after a Chinese colon).
+      const text = (message ?? error?.message ?? '').replace(/([：，；])?\s*\n\s*/g, (_match, mark?: string) => mark ?? ' ').trim();
+      throw text ? new FixUsageError('cli/yargs-error', { text }) : new FixUsageError('cli/invalid-command');
     });
   parser.parseSync();
-  if (!parsed) throw new FixUsageError('not a fix command');
+  if (!parsed) throw new FixUsageError('cli/invalid-command');
   return parsed;
-}
-
-/** LC_ALL, then LC_MESSAGES, then LANG: `zh…` gives Chinese, anything else English. */
-function localeOf(env: NodeJS.ProcessEnv): 'zh' | 'en' {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return value.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }

@@ -19,6 +19,7 @@ async function main(): Promise<number> {
     if (parsed.command === 'version') return await (await import('./version.js')).printVersion(parsed.verbose);
     if (parsed.command === 'fix-subtitles') return await (await import('./fix-subtitles.js')).runFixSubtitles(parsed);
     if (parsed.command === 'fix') return await (await import('./run-fix.js')).runFix(parsed);
+    if (parsed.command === 'worker') return await (await import('./queue/worker.js')).runWorker(parsed);
     if (parsed.inputs.length === 0 && !existsSync(SAMPLE_MEDIA)) {
       throw new UsageError('cli/no-paths');
     }

@@ -3,8 +3,8 @@ import {
   formatHtml,
   formatJson,
   formatJunit,
+  formatNdjsonEnd,
   formatNdjsonFile,
-  formatNdjsonSummary,
   formatText,
   SCHEMA_VERSION,
   summarize,
@@ -45,7 +45,8 @@ export function createReportWriter(settings: Settings, write: (text: string) => 
     return {
       discovered: () => {},
       file: (result, revised) => write(formatNdjsonFile(result, { revised })),
-      finish: (report) => write(formatNdjsonSummary(report)),
+      // The projects (`--project`), judged once every file is done, then the summary.
+      finish: (report) => write(formatNdjsonEnd(report)),
     };
   }
   if (settings.format !== 'text') {
@@ -115,7 +116,8 @@ export function quietFile(file: FileResult): FileResult | null {
   return { ...file, findings: file.findings.filter((finding) => findingLevel(finding) === 'fail') };
 }
 
-/** `--quiet` for a whole report: its failing files, no skipped paths; the summary still counts every file. */
+/** `--quiet` for a whole report: its failing files (and projects), no skipped paths; the summary still counts every file. */
 export function quietReport(report: Report): Report {
-  return { ...report, files: report.files.flatMap((file) => quietFile(file) ?? []), skipped: [] };
+  const projects = report.projects?.flatMap((project) => (project.status === 'fail' ? [{ ...project, findings: project.findings.filter((f) => findingLevel(f) === 'fail') }] : []));
+  return { ...report, files: report.files.flatMap((file) => quietFile(file) ?? []), ...(projects ? { projects } : {}), skipped: [] };
 }

@@ -2,6 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { exitCodeOf, NothingToCheckError, printable, ProfileError, run, type Report } from '@courseware-check/checker-core';
 import { UsageError, type CheckArguments } from './arguments.js';
+import { renderMessage } from '@courseware-check/checker-core/messages';
 import { createOutput } from './output.js';
 import { watchPackageManager } from './package-manager-watch.js';
 import { createProgress } from './progress.js';
@@ -23,6 +24,8 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGPIPE: 141 } as const;
 export async function runCheck(args: CheckArguments, paths: string[]): Promise<number> {
   // Everything the command asks for is checked before any file is: a bad output fails in a second, not after the batch.
   await checkOutputs(args);
+  // `--queue`: the workers check the files; the report, progress and exit code stay this run's. Redis unreachable: exit 2.
+  const queue = args.queue ? await (await import('./queue/submit.js')).openQueueChecker(args.queue) : undefined;
   const controller = new AbortController();
   let stoppedBy: keyof typeof SIGNAL_EXIT_CODES | null = null;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT_CODES) => {
@@ -49,9 +52,14 @@ export async function runCheck(args: CheckArguments, paths: string[]): Promise<n
       quick: args.quick,
       language: args.language,
       locale: args.locale,
-      jobs: args.jobs,
+      // With a queue every file is sent at once: the workers' --jobs say how many run.
+      jobs: queue ? Number.MAX_SAFE_INTEGER : args.jobs,
+      checker: queue?.checker,
       stallTimeoutS: args.stallTimeoutS,
+      project: args.project,
       signal: controller.signal,
+      cache: args.cache && (args.cacheDir ? { dir: args.cacheDir } : true),
+      hash: args.hash,
       // The HTML report carries its evidence frames inside it; --evidence writes them as files too.
       evidence: args.evidence || args.format === 'html' ? { dir: args.evidence, embed: args.format === 'html' } : undefined,
       onEvent: (event) => {
@@ -61,6 +69,7 @@ export async function runCheck(args: CheckArguments, paths: string[]): Promise<n
         }
         progress.onEvent(event);
         if (event.type === 'file') writer.file(event.result, event.revised);
+        if (event.type === 'warning') progress.around(() => process.stderr.write(`courseware-check: ${printable(renderMessage(args.locale, event.messageId, event.params))}\n`));
       },
     });
   } catch (error) {
@@ -71,6 +80,7 @@ export async function runCheck(args: CheckArguments, paths: string[]): Promise<n
   } finally {
     progress.finish();
     for (const off of signals) off();
+    await queue?.close();
   }
   writer.finish(report);
   if (args.output) process.stderr.write(`courseware-check: ${printable(say(args.locale, 'cli/report-written', { format: args.format, path: args.output }))}\n`);

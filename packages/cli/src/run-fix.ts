@@ -18,6 +18,7 @@ import {
   type FixWords,
 } from '@courseware-check/checker-core';
 import type { FixCommandArguments } from './fix-arguments.js';
+import { say as sayCli } from './words.js';
 
 /** Where the command writes: standard output for the plan and results, standard error for progress. */
 export interface FixIo {
@@ -38,7 +39,8 @@ export async function runFix(args: FixCommandArguments, io: FixIo = { stdout: pr
   const say = (w: FixWords) => printable(sayFix(w, locale));
   const unknown = (args.only ?? []).filter((id) => !rulesById.has(id));
   if (unknown.length > 0) {
-    io.stderr.write(`courseware-check: --only names no rule ${unknown.map((id) => `"${printable(id)}"`).join(', ')} (see docs/rules.md)\n`);
+    const value = unknown.map((id) => `"${printable(id)}"`).join(', ');
+    io.stderr.write(`courseware-check: ${printable(sayCli(locale, 'cli/fix-only-unknown', { value }))}\n`);
     return 2;
   }
   const controller = new AbortController();
@@ -66,6 +68,7 @@ export async function runFix(args: FixCommandArguments, io: FixIo = { stdout: pr
       plan: args.plan,
       language: args.language,
       stallTimeoutS: args.stallTimeoutS,
+      cache: args.cache,
       signal: controller.signal,
       onEvent: progress.onEvent,
     });

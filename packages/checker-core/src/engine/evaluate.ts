@@ -2,7 +2,7 @@ import type { MediaFacts, SharedPassages } from '../facts/facts.js';
 import { fileStatusOf, type FileResult, type Finding, type Locale, type Severity } from '../facts/finding.js';
 import { renderMessage } from '../messages/render.js';
 import type { Profile, RuleSetting } from '../profiles/profile.js';
-import type { Outcome, RuleContext } from '../rules/rule.js';
+import { isProjectRule, type Outcome, type ProjectFacts, type RuleContext } from '../rules/rule.js';
 import { runsInQuick } from './plan.js';
 
 /** What judging needs beside the facts: the rules' context, and the locale the messages are rendered in (rules never read it). */
@@ -11,10 +11,14 @@ export interface JudgeContext extends RuleContext {
   locale?: Locale;
 }
 
-/** Runs one rule; its first outcome is its verdict, any others are details with the same id. */
-export function evaluate(setting: RuleSetting, facts: MediaFacts, context: JudgeContext, quick: boolean): Finding[] {
+/** Runs one rule, on a file's facts or (a project rule) a project's lessons; its first outcome is its verdict, any others are details with the same id. */
+export function evaluate(setting: RuleSetting, facts: MediaFacts | ProjectFacts, context: JudgeContext, quick: boolean): Finding[] {
   const { rule, severity, options } = setting;
   const locale = context.locale ?? 'en';
+  // A project rule reads a project's lessons (`--project`): one file's facts say nothing of them.
+  if (isProjectRule(rule) && !('lessons' in facts)) {
+    return [toFinding(rule.id, severity, { status: 'skip', messageId: 'skip/project-only', measured: null, expectedId: 'expected/none' }, locale)];
+  }
   if (quick && !runsInQuick(rule.needs)) {
     return [toFinding(rule.id, severity, { status: 'skip', messageId: 'skip/quick', measured: null, expectedId: 'expected/none' }, locale)];
   }
@@ -48,9 +52,9 @@ export function toFinding(rule: string, severity: Severity, outcome: Outcome, lo
   };
 }
 
-/** Every rule of the profile that applies to the facts (a subtitle file on its own: the subtitle rules). */
+/** Every file rule of the profile that applies to the facts (a subtitle file on its own: the subtitle rules); project rules judge projects. */
 export function judge(facts: MediaFacts, profile: Profile, context: JudgeContext, quick: boolean): Finding[] {
-  return profile.settings.filter((s) => facts.kind === 'media' || s.rule.area === 'subtitle').flatMap((s) => evaluate(s, facts, context, quick));
+  return profile.settings.filter((s) => !isProjectRule(s.rule) && (facts.kind === 'media' || s.rule.area === 'subtitle')).flatMap((s) => evaluate(s, facts, context, quick));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TimeRange, ChannelBalance, ClippingResult, HumAssessment, LoudnessResult, SnrEstimate, FrameStats, DecodedText, Cue, ParseProblem } from './measurements.js';
+import type { TimeRange, ChannelBalance, ClippingResult, HumAssessment, LoudnessResult, SnrEstimate, VoiceBalance, Bandwidth, FrameStats, DecodedText, Cue, ParseProblem } from './measurements.js';
 
 /**
  * MediaFacts: the one shape that probes fill and rules read.
@@ -187,7 +187,13 @@ export interface AudioAnalysis {
   damage: StreamDamage;
   sampleRateHz: number;
   channels: number;
-  snr: SnrEstimate & { pausesAreDigitalSilence: boolean };
+  /**
+   * `noiseUnderBed`: the pauses hold a bed that moves (music), so the noise is the steady floor
+   * beneath it (minimum statistics per band), not the level of the pauses.
+   */
+  snr: SnrEstimate & { pausesAreDigitalSilence: boolean; noiseUnderBed: boolean };
+  voiceBalance: VoiceBalance;
+  bandwidth: Bandwidth;
   hum: HumAssessment;
   /** `peakDbfs` is null for a stream of exact zeros. */
   clipping: Omit<ClippingResult, 'peakDbfs'> & { peakDbfs: number | null };

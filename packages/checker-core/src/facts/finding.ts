@@ -3,8 +3,8 @@ import type { ReportedFacts } from './reported-facts.js';
 
 export type Severity = 'error' | 'warning';
 
-/** Where a rule belongs, for reports and the app: the sections of the notice's annex. */
-export type Area = 'file' | 'video' | 'audio' | 'sync' | 'subtitle' | 'intro-outro';
+/** Where a rule belongs, for reports and the app: the sections of the notice's annex, and the project as a whole (`--project`). */
+export type Area = 'file' | 'video' | 'audio' | 'sync' | 'subtitle' | 'intro-outro' | 'project';
 
 /** What a report says of each rule it ran (as ESLint's formatters get `rulesMeta`): no reporter imports the rules. */
 export interface RuleMeta {
@@ -105,6 +105,8 @@ export type FileErrorCode =
 
 export interface FileResult {
   path: string;
+  /** SHA-256 of the file's bytes, hex (REPORT.md, second edition): in a full check; with `--quick`, when `--hash` asks. */
+  sha256?: string;
   status: FileStatus;
   /** The facts, less the bulk arrays (per frame, per cue, per 100 ms) that rules read. */
   facts: ReportedFacts | null;
@@ -114,6 +116,22 @@ export interface FileResult {
   elapsedS?: number;
   /** ISO 8601 time this file's check started. */
   startedAt?: string;
+}
+
+/**
+ * A training project (`--project`, REPORT.md second edition): a folder given on the command line, its
+ * lessons (the media files found under it) and the project rules' findings, shaped like a file's.
+ */
+export interface ProjectResult {
+  /** The folder as given. */
+  path: string;
+  /** The lessons' paths, as `files[].path` names them. */
+  lessons: string[];
+  /** The sum of the lessons' durations, where known (a lesson that could not be checked adds nothing), s. */
+  totalDurationS: number;
+  /** The worst of its findings, as a file's. */
+  status: Exclude<FileStatus, 'error'>;
+  findings: Finding[];
 }
 
 /** How a finding reads to a person: a failing warning-severity rule is a warning (the engine already says `warn`; older reports may not). */

@@ -76,6 +76,31 @@ export interface SnrEstimate {
   digitalSilenceFrames: number;
 }
 
+/**
+ * The narration against the bed under it (RULES.md, audio.voice-balance): K-weighted loudness of
+ * the programme while the narrator speaks and of the bed alone in the pauses between utterances.
+ */
+export interface VoiceBalance {
+  speechLufs: number | null;
+  /** Null when the pauses are exact zeros or there are none. */
+  bedLufs: number | null;
+  differenceLu: number | null;
+  /** Total length of the pauses between utterances measured, s. */
+  pauseS: number;
+  /** 10th to 90th percentile of the pauses' 100 ms levels, dB: under 3 dB the bed is a steady floor. */
+  bedSpreadDb: number | null;
+  /** What the pauses hold: exact zeros, a steady floor (noise), a bed that moves (music, ambience), or no pause was found. */
+  bed: 'silent' | 'steady' | 'moving' | 'none';
+}
+
+/** Over active speech, the energy above 4 kHz against the energy from 300 Hz to 4 kHz (RULES.md, audio.bandwidth). */
+export interface Bandwidth {
+  /** 10·log10(energy above 4 kHz / energy 300 Hz–4 kHz), dB; null without speech. */
+  highBelowSpeechDb: number | null;
+  /** Active speech measured, s. */
+  speechS: number;
+}
+
 /** Per decoded frame, in presentation order: a few numbers each, whatever the picture size. */
 export interface FrameStats {
   count: number;
@@ -93,6 +118,18 @@ export interface FrameStats {
   neutralShare: Float64Array;
   neutralU: Float64Array;
   neutralV: Float64Array;
+  /**
+   * The largest mean absolute luma change to the previous frame of any 8×8 block of a 128×72 luma
+   * plane (a 16×9 grid), 8-bit: a moving inset that the mean over the picture hides (0 for the first).
+   */
+  blockDiffMax: Float64Array;
+  /**
+   * The picture's global displacement from the previous frame (where the content moved: right and
+   * down are positive), as a share of the picture's width on both axes; NaN where it cannot be told
+   * (the first frame, a plain picture, local motion only, a different picture).
+   */
+  shiftXOfWidth: Float64Array;
+  shiftYOfWidth: Float64Array;
 }
 
 export type SubtitleEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'unknown';

@@ -11,6 +11,7 @@ export const en = {
   'skip/no-video': 'no video stream',
   'skip/no-audio': 'no audio stream',
   'skip/no-subtitles': 'no subtitles',
+  'skip/project-only': 'judged per project (--project), not per file',
   'expected/none': '—',
   'subtitle/file': '{path}',
   'subtitle/stream': 'the subtitle stream {stream} inside the file',
@@ -31,6 +32,10 @@ export const en = {
   'file-error/stalled': '{detail}',
   'file-error/probe-failed': '{detail}',
   'file-error/internal': '{detail}',
+  // A file sent to the workers of a queue (`--queue`) that no worker checked.
+  'file-error/worker-cannot-see': 'worker {host} cannot see this file at {path}: every worker must see the files at the same path (shared storage)',
+  'file-error/worker-versions': 'refused: worker {host} runs {worker}, this run {submitter}; install the same version on every worker, so that verdicts do not depend on the machine',
+  'file-error/queue-job-failed': 'no worker could finish this file: {detail}',
 
   'container.mp4/expected': 'MP4 (ISO BMFF with an MP4 brand)',
   'container.mp4/pass': 'MP4 (brand {brand})',
@@ -94,6 +99,12 @@ export const en = {
   'video.stability/frozen':
     '{count, plural, one {# frozen frame} other {# frozen frames}} inside motion, a picture repeated while the scene moves (first at {firstAtS, number, clock})',
 
+  'video.shake/expected': 'shake ≤ {maxPercent}% of the picture width (RMS) in every {windowS} s window',
+  'video.shake/pass':
+    '{windows, plural, =0 {shake not measured: in no {windowS} s window do most frame pairs show one scene moving as a whole (only parts of the picture move, or it is plain)} other {steady: shake at most {worstPercent}% of the picture width (RMS) in any {windowS} s window}}',
+  'video.shake/shaky':
+    'the camera shakes: {worstPercent}% of the picture width (RMS) at {worstAtS, number, clock}, {count, plural, one {# passage} other {# passages}} of {durationS} s in all; shoot on a tripod or stabiliser, or stabilise the footage in the editor',
+
   'video.flash/expected': 'no frame ≥ {minDelta} levels from both neighbours that agree within {maxNeighbourDelta}',
   'video.flash/pass': 'no flash frames in {frames, number} frames',
   'video.flash/flashes':
@@ -154,6 +165,22 @@ export const en = {
   'audio.snr/pass': 'SNR {snrDb} dB (speech {speechDbfs} dBFS, noise floor {noiseDbfs} dBFS)',
   'audio.snr/noisy':
     'SNR {snrDb} dB is not above {minSnrDb} dB (speech {speechDbfs} dBFS, noise floor {noiseDbfs} dBFS): background noise is audible in the pauses; record in a quieter place or reduce the noise',
+
+  'audio.voice-balance/expected': 'narration ≥ {minDifferenceLu} LU above the bed in the pauses',
+  'audio.voice-balance/pass':
+    'the narration ({speechLufs} LUFS) stands {differenceLu} LU above the music or sound under it ({bedLufs} LUFS in {pauseS} s of pauses)',
+  'audio.voice-balance/bed-too-loud':
+    'the music or sound under the narration is too loud: the narration ({speechLufs} LUFS) is only {differenceLu} LU above it ({bedLufs} LUFS in {pauseS} s of pauses), not {minDifferenceLu} LU; turn the background music or location sound down under the voice',
+  'audio.voice-balance/silent': 'nothing under the narration: the pauses are silent',
+  'audio.voice-balance/steady':
+    'nothing but a steady floor under the narration ({bedLufs} LUFS, varying {spreadDb} dB in {pauseS} s of pauses): its level is audio.snr’s matter',
+  'audio.voice-balance/no-pauses': 'no pause between utterances to hear the bed alone in (the programme reads {speechLufs, select, null {silence} other {{speechLufs} LUFS}}): the balance could not be measured',
+
+  'audio.bandwidth/expected': 'energy above 4 kHz no more than {maxBelowDb} dB under the 300 Hz–4 kHz band',
+  'audio.bandwidth/pass': 'full-band narration: above 4 kHz, {belowDb} dB under the 300 Hz–4 kHz band over {speechS} s of speech',
+  'audio.bandwidth/narrow':
+    'the narration sounds muffled or like a telephone: above 4 kHz it is {belowDb} dB under the 300 Hz–4 kHz band (over {speechS} s of speech), more than {maxBelowDb} dB; record with a full-range microphone and export without a low-pass or heavy compression',
+  'audio.bandwidth/no-speech': 'no speech found to measure the bandwidth on',
 
   'audio.hum/expected': 'no mains tone in ≥ {minPercent}% of pauses',
   'audio.hum/none': 'no mains tone in any of {pauses} pause windows',
@@ -242,10 +269,40 @@ export const en = {
   'subtitle.timing/overlap': 'cue {cue} (line {lineNumber}, {startS, number, clock}): overlaps cue {previousCue} by {overlapMs} ms',
   'subtitle.timing/after-end': 'cue {cue} (line {lineNumber}, {startS, number, clock}): ends at {endS, number, clock}, after the video ends ({videoEndS, number, clock})',
 
+  // Project rules (`--project`): judged once per project folder, on its lessons.
+  'project.hours/expected': '≥ {minHours} class hours of {lessonHourMin} min ({requiredS, number, clock} in all)',
+  'project.hours/pass':
+    '{lessons, plural, one {# lesson} other {# lessons}}, {totalS, number, clock} in all: {classHours} class hours of {lessonHourMin} min{unmeasured, plural, =0 {} one {; # lesson of unknown duration not counted} other {; # lessons of unknown duration not counted}}',
+  'project.hours/too-short':
+    '{lessons, plural, one {# lesson} other {# lessons}}, {totalS, number, clock} in all: {classHours} class hours of {lessonHourMin} min, under the {minHours} a project should hold ({missingS, number, clock} short){unmeasured, plural, =0 {} one {; # lesson of unknown duration not counted} other {; # lessons of unknown duration not counted}}; add lessons, or check that the folder holds the whole project',
+
+  'project.resolution-match/expected': 'every lesson at the same resolution',
+  'project.resolution-match/too-few': 'fewer than two lessons with a picture to compare',
+  'project.resolution-match/pass': 'all {lessons} lessons at {resolution}',
+  'project.resolution-match/differs':
+    '{odd, plural, one {# lesson differs} other {# lessons differ}} from the {resolution} of {common, plural, one {# other} other {# others}}: {lessons}; export every lesson at {resolution}',
+  'project.resolution-match/lesson': '{path} ({resolution})',
+
+  'project.frame-rate-match/expected': 'every lesson at the same frame rate',
+  'project.frame-rate-match/too-few': 'fewer than two lessons with a picture to compare',
+  'project.frame-rate-match/pass': 'all {lessons} lessons at {fps} fps',
+  'project.frame-rate-match/differs':
+    '{odd, plural, one {# lesson differs} other {# lessons differ}} from the {fps} fps of {common, plural, one {# other} other {# others}}: {lessons}; export every lesson at {fps} fps',
+  'project.frame-rate-match/lesson': '{path} ({fps} fps)',
+
+  'project.loudness-match/expected': 'integrated loudness of every lesson within {maxSpreadLu} LU',
+  'project.loudness-match/too-few': 'fewer than two lessons with sound to compare',
+  'project.loudness-match/pass': '{spreadLu, plural, =0 {all {lessons} lessons at {minLufs} LUFS} other {all {lessons} lessons within {spreadLu} LU ({minLufs} to {maxLufs} LUFS)}}',
+  'project.loudness-match/differs':
+    '{odd, plural, one {# lesson is} other {# lessons are}} outside the {maxSpreadLu} LU that {common, plural, one {# other shares} other {# others share}} (around {referenceLufs} LUFS): {lessons}; bring {odd, plural, one {it} other {them}} to the loudness of the others',
+  'project.loudness-match/lesson': '{path} ({lufs} LUFS, {differenceLu} LU {louder, select, true {louder} other {quieter}})',
+
   // The paths given hold nothing to check (engine/run.ts): the command is wrong, exit code 2.
   'run/nothing-to-check': 'nothing to check in {paths}',
   'run/nothing-to-check-skipped': 'nothing to check in {paths}; {skipped}',
   'run/skipped-path': '{path}: {reason}',
+  'run/cache-rebuilt': 'the result cache in {folder} was damaged: it was moved to {path} and a new one started',
+  'run/cache-unavailable': 'the result cache in {folder} cannot be used ({detail}): every file is checked',
 
   // The command line's own words (packages/cli): help, usage errors, progress, notes on standard error.
   'cli/usage': '$0 [PATH ...] [options]\n\nChecks lesson videos (and their subtitles) against the technical standard for online training courses.',
@@ -266,14 +323,20 @@ export const en = {
   'cli/option-color': 'colour the text report (default: on a terminal; NO_COLOR turns colours off, FORCE_COLOR on)',
   'cli/option-evidence': 'write a JPEG of the picture at each timed video finding into this folder',
   'cli/option-stall-timeout': 'stop ffmpeg/ffprobe on a file after this many seconds without progress (the file is an error)',
+  'cli/option-cache': 'take the verdicts of unchanged files from the result cache, and keep new ones there (--no-cache: check every file again)',
+  'cli/option-cache-dir': 'the folder of the result cache (default: the user cache folder, or COURSEWARE_CHECK_CACHE_DIR)',
+  'cli/option-hash': 'with --quick: give each file its SHA-256 too (a full check always does; reads every byte)',
+  'cli/option-project':
+    'each folder given is a training project: its lessons (the videos under it) are also judged together (project.hours: ≥ 40 class hours of 45 min; the same resolution, frame rate and loudness)',
   'cli/example-folder': 'check every lesson under lessons/ (folders are walked)',
   'cli/example-glob': 'the tool expands quoted globs (on Windows too); metadata only',
   'cli/example-stdin': 'paths from standard input, one a line',
   'cli/example-junit': 'a JUnit report for CI',
   'cli/example-ndjson': 'one JSON object a line, as each file finishes',
   'cli/example-quiet': 'show only failures; exit 1 on any warning too',
+  'cli/example-project': 'two training projects: each folder\'s lessons judged together too',
   'cli/epilog':
-    'Exit codes:\n  0    no file failed or could not be checked (warnings allowed, up to --max-warnings)\n  1    a file failed or could not be checked, or more warnings than --max-warnings\n  2    the command itself is invalid (unknown option, bad value or profile, an output that\n       cannot be written, nothing to check), found before any file is checked\n  130  stopped by Ctrl-C (143: by SIGTERM); the files that finished are reported\n\nEnvironment:\n  NO_COLOR                      no colours, whatever else asks\n  FORCE_COLOR                   colours even off a terminal (0 or false: none)\n  LC_ALL, LC_MESSAGES, LANG     the default --locale (the first set: zh… gives zh, else en)\n  FFMPEG_PATH, FFPROBE_PATH     other ffmpeg and ffprobe binaries than the pinned ones',
+    'Exit codes:\n  0    no file failed or could not be checked (warnings allowed, up to --max-warnings)\n  1    a file failed or could not be checked, or more warnings than --max-warnings\n  2    the command itself is invalid (unknown option, bad value or profile, an output that\n       cannot be written, nothing to check), found before any file is checked\n  130  stopped by Ctrl-C (143: by SIGTERM); the files that finished are reported\n\nEnvironment:\n  NO_COLOR                      no colours, whatever else asks\n  FORCE_COLOR                   colours even off a terminal (0 or false: none)\n  LC_ALL, LC_MESSAGES, LANG     the default --locale (the first set: zh… gives zh, else en)\n  FFMPEG_PATH, FFPROBE_PATH     other ffmpeg and ffprobe binaries than the pinned ones\n  COURSEWARE_CHECK_CACHE_DIR    the folder of the result cache (--cache-dir wins)',
   'cli/command-fix-subtitles': 'write UTF-8 copies of subtitle files (never over or beside the originals) and re-check them',
   'cli/option-files': '.srt or .vtt files',
   'cli/option-fix-output': 'folder for the fixed copies',
@@ -311,6 +374,17 @@ export const en = {
   'cli/invalid-command': 'invalid command line',
   'cli/jobs-invalid': '--jobs must be a whole number ≥ 1, not {value}',
   'cli/stall-timeout-invalid': '--stall-timeout must be a number of seconds > 0, not {value}',
+  'cli/option-queue': 'send the files to the workers of this Redis (redis://HOST:PORT/DB) instead of checking them here; the report is the same',
+  'cli/queue-url-invalid': '--queue must be a Redis URL such as redis://HOST:6379/0, not {value}',
+  'cli/queue-unreachable': 'cannot reach Redis at {value} ({detail}): is redis-server running there, and is the address right?',
+  'cli/command-worker': 'check the files of a queue (--queue redis://…) for the runs that send them, until Ctrl-C',
+  'cli/option-worker-queue': 'the Redis the runs send their files to (redis://HOST:PORT/DB)',
+  'cli/option-worker-jobs': 'files checked at once on this machine',
+  'cli/example-worker': 'one worker per machine; the files must be at the same path on every machine',
+  'cli/worker-needs-queue': 'worker needs --queue redis://HOST:PORT/DB',
+  // `text`: this machine's host name; `value`: the queue's URL.
+  'cli/worker-serving': 'worker on {text}: checking files from {value}, {count} at once (Ctrl-C stops it)',
+  'cli/worker-stopping': '{signal}: finishing the files in hand, then stopping',
   'cli/max-warnings-invalid': '--max-warnings must be a whole number ≥ 0, not {value}',
   'cli/stdin-twice': '"-" (paths from standard input) can be given once',
   'cli/no-paths': 'name the lesson files or folders to check, e.g. `courseware-check lessons/` (see --help)',
@@ -322,6 +396,29 @@ export const en = {
   'cli/evidence-cannot-make': 'cannot make the evidence folder {path} ({detail})',
   'cli/fix-subtitles-no-files': 'fix-subtitles needs at least one .srt or .vtt file',
   'cli/fix-subtitles-not-subtitles': 'fix-subtitles takes .srt and .vtt files only, not {files} (to fix a lesson, use fix)',
+  // `fix`: its help and usage errors (fix-arguments.ts, run-fix.ts).
+  'cli/fix-command': 'make failing lessons conform: check, re-encode only what fails (the rest is copied), check the result',
+  'cli/fix-option-paths': 'lesson files or folders',
+  'cli/fix-option-output': 'folder for the fixed lessons (required; never the folder of an original)',
+  'cli/fix-option-plan': 'print the plan and the exact ffmpeg command lines; run nothing',
+  'cli/fix-option-only': 'fix only these rules (comma-separated ids)',
+  'cli/fix-option-trim-intro': 'cut the start of an over-long intro down to the limit',
+  'cli/fix-option-split': 'cut a lesson over 15 minutes into 5–15 minute parts at natural boundaries',
+  'cli/fix-option-denoise': 'reduce broadband noise (audio.snr); it can colour the voice',
+  'cli/fix-option-upscale': 'scale a picture under 720 lines up (--no-upscale: report it instead)',
+  'cli/fix-option-stall-timeout': 'stop ffmpeg after this many seconds without progress',
+  'cli/fix-option-cache': 'take the check before from the result cache when the lesson is unchanged (--no-cache: check again)',
+  'cli/fix-example-remux': 'remux, re-encode what fails, check the result',
+  'cli/fix-example-plan': 'print what would be done, with the exact ffmpeg command lines',
+  'cli/fix-example-split': 'cut an over-long intro, split into 5–15 minute parts',
+  'cli/fix-example-only': 'fix these rules only',
+  'cli/fix-epilog':
+    'Exit codes:\n  0    every output passes the rules that were fixed (or --plan)\n  1    a fixed rule still fails, or a fix failed\n  2    the command itself is invalid\n  130  stopped by Ctrl-C (143: SIGTERM); no half-written lesson is left',
+  'cli/fix-no-paths': 'fix needs at least one lesson file or folder',
+  'cli/fix-needs-output': 'fix needs --output DIR: the folder for the fixed lessons',
+  'cli/fix-only-empty': '--only needs rule ids, e.g. --only av.sync,audio.loudness',
+  // `value`: the ids given, each quoted.
+  'cli/fix-only-unknown': '--only names no rule {value} (see docs/rules.md)',
   // After a check, on standard error.
   'cli/report-written': '{format} report written to {path}',
   'cli/interrupted': 'interrupted ({signal}) after {done} of {total} file(s)',

@@ -9,6 +9,7 @@ export const zh: Record<MessageId, string> = {
   'skip/no-video': '没有视频画面，此项不适用',
   'skip/no-audio': '没有音轨，此项不适用',
   'skip/no-subtitles': '没有字幕，此项不适用',
+  'skip/project-only': '按项目（--project）判断，不针对单个文件',
   'expected/none': '—',
   'subtitle/file': '字幕文件 {path}',
   'subtitle/stream': '视频内的第 {stream} 号字幕流',
@@ -28,6 +29,9 @@ export const zh: Record<MessageId, string> = {
   'file-error/stalled': '读取这个文件时长时间没有进展，已停止（文件可能损坏，或所在磁盘太慢）。详情：{detail}',
   'file-error/probe-failed': '无法读取文件的技术参数：请确认文件没有损坏。详情：{detail}',
   'file-error/internal': '检查程序内部出错，请把这条信息反馈给开发者：{detail}',
+  'file-error/worker-cannot-see': '工作机 {host} 在 {path} 找不到这个文件：每台工作机都须在相同路径下看到这些文件（共享存储）',
+  'file-error/worker-versions': '已拒绝：工作机 {host} 运行的是 {worker}，本次检查是 {submitter}；请在每台工作机上安装相同版本，使结论不因机器而不同',
+  'file-error/queue-job-failed': '没有工作机能完成这个文件的检查：{detail}',
 
   'container.mp4/expected': 'MP4 封装格式',
   'container.mp4/pass': '封装格式为 MP4（{brand}）',
@@ -89,6 +93,12 @@ export const zh: Record<MessageId, string> = {
   'video.stability/out-of-order': '{count} 帧顺序错乱（第一处在 {firstAtS, number, clock}）',
   'video.stability/frozen': '运动画面中有 {count} 帧定格，画面会卡一下（第一处在 {firstAtS, number, clock}）',
 
+  'video.shake/expected': '每 {windowS} 秒内画面抖动（均方根）不超过画面宽度的 {maxPercent}%',
+  'video.shake/pass':
+    '{windows, plural, =0 {未测量抖动：没有哪个 {windowS} 秒内多数相邻帧是同一画面的整体移动（只有局部在动，或画面是纯色）} other {画面稳定：任意 {windowS} 秒内抖动不超过画面宽度的 {worstPercent}%（均方根）}}',
+  'video.shake/shaky':
+    '画面抖动：{worstAtS, number, clock} 处抖动达画面宽度的 {worstPercent}%（均方根），共 {count} 段、{durationS} 秒；请用三脚架或稳定器拍摄，或在剪辑软件中做防抖处理',
+
   'video.flash/expected': '没有闪帧：没有与前后两帧都相差 {minDelta} 级以上、而前后两帧相差不超过 {maxNeighbourDelta} 级的画面',
   'video.flash/pass': '{frames, number} 帧中没有闪帧',
   'video.flash/flashes':
@@ -149,6 +159,20 @@ export const zh: Record<MessageId, string> = {
   'audio.snr/pass': '信噪比 {snrDb} dB（语音 {speechDbfs} dBFS，底噪 {noiseDbfs} dBFS）',
   'audio.snr/noisy':
     '信噪比 {snrDb} dB，须大于 {minSnrDb} dB（语音 {speechDbfs} dBFS，底噪 {noiseDbfs} dBFS）：停顿时能听到背景噪声。请在安静的地方重新录音，或做降噪处理',
+
+  'audio.voice-balance/expected': '停顿时的背景声比解说声低至少 {minDifferenceLu} LU',
+  'audio.voice-balance/pass': '解说声（{speechLufs} LUFS）比下面的音乐或现场声（停顿 {pauseS} 秒中为 {bedLufs} LUFS）高 {differenceLu} LU',
+  'audio.voice-balance/bed-too-loud':
+    '背景音乐或现场声太响：解说声（{speechLufs} LUFS）只比它（停顿 {pauseS} 秒中为 {bedLufs} LUFS）高 {differenceLu} LU，须高 {minDifferenceLu} LU。请在解说时把背景音乐或现场声压低',
+  'audio.voice-balance/silent': '解说下面没有别的声音：停顿是静音',
+  'audio.voice-balance/steady': '解说下面只有稳定的底噪（{bedLufs} LUFS，停顿 {pauseS} 秒中起伏 {spreadDb} dB），由信噪比一项判断',
+  'audio.voice-balance/no-pauses': '解说之间没有停顿，听不到单独的背景声（节目响度 {speechLufs, select, null {无声} other {{speechLufs} LUFS}}），无法判断比例',
+
+  'audio.bandwidth/expected': '4 kHz 以上的能量比 300 Hz–4 kHz 低不超过 {maxBelowDb} dB',
+  'audio.bandwidth/pass': '解说频带完整：4 kHz 以上比 300 Hz–4 kHz 低 {belowDb} dB（{speechS} 秒语音）',
+  'audio.bandwidth/narrow':
+    '解说声发闷、像电话音：4 kHz 以上比 300 Hz–4 kHz 低 {belowDb} dB（{speechS} 秒语音），超过 {maxBelowDb} dB。请用全频带话筒录音，导出时不要低通滤波或过度压缩',
+  'audio.bandwidth/no-speech': '没有找到可以测量频带的语音',
 
   'audio.hum/expected': '出现交流声的停顿少于 {minPercent}%',
   'audio.hum/none': '{pauses} 个停顿片段中都没有交流声',
@@ -240,9 +264,36 @@ export const zh: Record<MessageId, string> = {
   'subtitle.timing/after-end':
     '第 {cue} 条字幕（文件第 {lineNumber} 行，{startS, number, clock}）在 {endS, number, clock} 结束，晚于视频结尾（{videoEndS, number, clock}）：请删掉或提前这条字幕',
 
+  // 项目规则（--project）：每个项目文件夹判断一次，依据其中所有课程。
+  'project.hours/expected': '不少于 {minHours} 学时，每学时 {lessonHourMin} 分钟（共 {requiredS, number, clock}）',
+  'project.hours/pass': '{lessons} 个课程，共 {totalS, number, clock}，合 {classHours} 学时（每学时 {lessonHourMin} 分钟）{unmeasured, plural, =0 {} other {；另有 # 个课程时长未知，未计入}}',
+  'project.hours/too-short':
+    '{lessons} 个课程，共 {totalS, number, clock}，合 {classHours} 学时（每学时 {lessonHourMin} 分钟），不足一个项目应有的 {minHours} 学时（还差 {missingS, number, clock}）{unmeasured, plural, =0 {} other {；另有 # 个课程时长未知，未计入}}：请补充课程，或确认文件夹里是整个项目',
+
+  'project.resolution-match/expected': '所有课程分辨率相同',
+  'project.resolution-match/too-few': '有画面的课程不足两个，无从比较',
+  'project.resolution-match/pass': '全部 {lessons} 个课程都是 {resolution}',
+  'project.resolution-match/differs': '{odd} 个课程的分辨率与其他 {common} 个课程的 {resolution} 不同：{lessons}；请把所有课程都导出为 {resolution}',
+  'project.resolution-match/lesson': '{path}（{resolution}）',
+
+  'project.frame-rate-match/expected': '所有课程帧率相同',
+  'project.frame-rate-match/too-few': '有画面的课程不足两个，无从比较',
+  'project.frame-rate-match/pass': '全部 {lessons} 个课程都是 {fps} fps',
+  'project.frame-rate-match/differs': '{odd} 个课程的帧率与其他 {common} 个课程的 {fps} fps 不同：{lessons}；请把所有课程都导出为 {fps} fps',
+  'project.frame-rate-match/lesson': '{path}（{fps} fps）',
+
+  'project.loudness-match/expected': '各课程的整体响度相差不超过 {maxSpreadLu} LU',
+  'project.loudness-match/too-few': '有声音的课程不足两个，无从比较',
+  'project.loudness-match/pass': '{spreadLu, plural, =0 {全部 {lessons} 个课程的响度都是 {minLufs} LUFS} other {全部 {lessons} 个课程的响度相差 {spreadLu} LU 以内（{minLufs} 至 {maxLufs} LUFS）}}',
+  'project.loudness-match/differs':
+    '{odd} 个课程的响度超出其他 {common} 个课程所在的 {maxSpreadLu} LU 范围（约 {referenceLufs} LUFS）：{lessons}；请把它们调到与其他课程相同的响度',
+  'project.loudness-match/lesson': '{path}（{lufs} LUFS，{louder, select, true {响 {differenceLu} LU} other {轻 {differenceLu} LU}}）',
+
   'run/nothing-to-check': '{paths} 里没有可检查的课程视频或字幕文件',
   'run/nothing-to-check-skipped': '{paths} 里没有可检查的课程视频或字幕文件；{skipped}',
   'run/skipped-path': '{path}：{reason}',
+  'run/cache-rebuilt': '{folder} 中的结果缓存已损坏：已移到 {path}，并新建了缓存',
+  'run/cache-unavailable': '{folder} 中的结果缓存无法使用（{detail}）：所有文件都重新检查',
 
   // 命令行自己的话（packages/cli）：帮助、用法错误、进度、标准错误上的提示。
   'cli/usage': '$0 [路径 ...] [选项]\n\n检查课程视频（和字幕）是否符合在线培训课程的技术规范。',
@@ -263,14 +314,19 @@ export const zh: Record<MessageId, string> = {
   'cli/option-color': '文本报告用颜色标出（默认在终端里才用；设置 NO_COLOR 时不用，设置 FORCE_COLOR 时一定用）',
   'cli/option-evidence': '画面问题出现的时间点，各截一张图（JPEG）保存到这个文件夹',
   'cli/option-stall-timeout': '读取一个文件超过这么多秒没有进展，就停止读取（这个文件记为无法检查）',
+  'cli/option-cache': '没有改动的文件直接采用结果缓存中的结论，新结论也存入缓存（--no-cache：所有文件重新检查）',
+  'cli/option-cache-dir': '结果缓存所在的文件夹（默认：用户的缓存文件夹，或 COURSEWARE_CHECK_CACHE_DIR）',
+  'cli/option-hash': '与 --quick 同用：也给出每个文件的 SHA-256（完整检查总会给出；需读取文件的全部内容）',
+  'cli/option-project': '把给出的每个文件夹当作一个培训项目：其中的课程（文件夹下的视频）还要合在一起判断（project.hours：不少于 40 学时、每学时 45 分钟；分辨率、帧率、响度一致）',
   'cli/example-folder': '检查 lessons/ 里的所有课程视频（包括子文件夹）',
   'cli/example-glob': '加了引号的通配符由本工具展开（Windows 上也可以）；只读取技术参数',
   'cli/example-stdin': '从标准输入读取要检查的路径，每行一个',
   'cli/example-junit': '生成 JUnit 报告，供持续集成（CI）使用',
   'cli/example-ndjson': '每检查完一个文件，输出一行 JSON',
   'cli/example-quiet': '只显示不通过的文件；有任何警告，退出码也为 1',
+  'cli/example-project': '两个培训项目：每个文件夹的课程还要合在一起判断',
   'cli/epilog':
-    '退出码：\n  0    没有不通过或无法检查的文件（允许有警告，但不超过 --max-warnings）\n  1    有文件不通过或无法检查，或者警告多于 --max-warnings\n  2    命令本身有误（选项不认识、取值或规范文件有误、报告无法写入、没有可检查的文件），\n       在检查任何文件之前就发现了\n  130  按了 Ctrl-C 而停止（143：收到 SIGTERM）；已检查完的文件照常列入报告\n\n环境变量：\n  NO_COLOR                      不用颜色，不管其他设置\n  FORCE_COLOR                   不在终端里也用颜色（设为 0 或 false：不用）\n  LC_ALL, LC_MESSAGES, LANG     --locale 的默认值（看第一个有值的：以 zh 开头为中文，否则为英文）\n  FFMPEG_PATH, FFPROBE_PATH     改用其他的 ffmpeg 和 ffprobe 程序，而不是自带的固定版本',
+    '退出码：\n  0    没有不通过或无法检查的文件（允许有警告，但不超过 --max-warnings）\n  1    有文件不通过或无法检查，或者警告多于 --max-warnings\n  2    命令本身有误（选项不认识、取值或规范文件有误、报告无法写入、没有可检查的文件），\n       在检查任何文件之前就发现了\n  130  按了 Ctrl-C 而停止（143：收到 SIGTERM）；已检查完的文件照常列入报告\n\n环境变量：\n  NO_COLOR                      不用颜色，不管其他设置\n  FORCE_COLOR                   不在终端里也用颜色（设为 0 或 false：不用）\n  LC_ALL, LC_MESSAGES, LANG     --locale 的默认值（看第一个有值的：以 zh 开头为中文，否则为英文）\n  FFMPEG_PATH, FFPROBE_PATH     改用其他的 ffmpeg 和 ffprobe 程序，而不是自带的固定版本\n  COURSEWARE_CHECK_CACHE_DIR    结果缓存所在的文件夹（以 --cache-dir 为准）',
   'cli/command-fix-subtitles': '把字幕文件另存为 UTF-8 编码的副本（不覆盖原文件，也不放在原文件旁边），并重新检查副本',
   'cli/option-files': '.srt 或 .vtt 字幕文件',
   'cli/option-fix-output': '存放修正后副本的文件夹',
@@ -306,6 +362,16 @@ export const zh: Record<MessageId, string> = {
   'cli/invalid-command': '命令有误',
   'cli/jobs-invalid': '--jobs 须为不小于 1 的整数，不能是 {value}',
   'cli/stall-timeout-invalid': '--stall-timeout 须为大于 0 的秒数，不能是 {value}',
+  'cli/option-queue': '把文件交给这个 Redis（redis://主机:端口/库号）上的工作机检查，而不在本机检查；报告相同',
+  'cli/queue-url-invalid': '--queue 须为 Redis 地址，例如 redis://主机:6379/0，不能是 {value}',
+  'cli/queue-unreachable': '无法连接 {value} 上的 Redis（{detail}）：请确认那里已运行 redis-server，且地址无误',
+  'cli/command-worker': '作为工作机，检查队列（--queue redis://…）里各次检查送来的文件，直到按 Ctrl-C',
+  'cli/option-worker-queue': '各次检查送文件的 Redis（redis://主机:端口/库号）',
+  'cli/option-worker-jobs': '本机同时检查的文件数',
+  'cli/example-worker': '每台机器运行一个工作机；文件在每台机器上须位于相同路径',
+  'cli/worker-needs-queue': 'worker 需要 --queue redis://主机:端口/库号',
+  'cli/worker-serving': '工作机 {text}：正在检查 {value} 送来的文件，同时 {count} 个（按 Ctrl-C 停止）',
+  'cli/worker-stopping': '{signal}：完成手上的文件后停止',
   'cli/max-warnings-invalid': '--max-warnings 须为不小于 0 的整数，不能是 {value}',
   'cli/stdin-twice': '“-”（从标准输入读取路径）只能写一次',
   'cli/no-paths': '请写明要检查的课程视频文件或文件夹，例如 `courseware-check lessons/`（详见 --help）',
@@ -317,6 +383,27 @@ export const zh: Record<MessageId, string> = {
   'cli/evidence-cannot-make': '无法创建截图文件夹 {path}（{detail}）',
   'cli/fix-subtitles-no-files': 'fix-subtitles 需要至少一个 .srt 或 .vtt 字幕文件',
   'cli/fix-subtitles-not-subtitles': 'fix-subtitles 只处理 .srt 和 .vtt 字幕文件，{files} 不是（要修正课程视频，请用 fix）',
+  'cli/fix-command': '让不合格的课程视频符合规范：先检查，只重新编码不通过的部分（其余原样复制），再检查结果',
+  'cli/fix-option-paths': '课程视频文件或文件夹',
+  'cli/fix-option-output': '存放修正后课程视频的文件夹（必填；不能是原文件所在的文件夹）',
+  'cli/fix-option-plan': '只显示修正计划和确切的 ffmpeg 命令行，不执行任何操作',
+  'cli/fix-option-only': '只修正这些检查项（检查项 id，用逗号分隔）',
+  'cli/fix-option-trim-intro': '片头过长时，剪掉开头多出的部分，使片头不超过上限',
+  'cli/fix-option-split': '把超过 15 分钟的课程视频在自然段落处切成几段，每段 5–15 分钟',
+  'cli/fix-option-denoise': '降低宽频噪声（audio.snr）；可能改变人声的音色',
+  'cli/fix-option-upscale': '把不到 720 行的画面放大（--no-upscale：不放大，改为报告出来）',
+  'cli/fix-option-stall-timeout': 'ffmpeg 超过这么多秒没有进展，就停止它',
+  'cli/fix-option-cache': '课程视频没有改动时，修正前的检查结论直接取自结果缓存（--no-cache：重新检查）',
+  'cli/fix-example-remux': '重新封装，重新编码不通过的部分，再检查结果',
+  'cli/fix-example-plan': '显示将要做的修正，以及确切的 ffmpeg 命令行',
+  'cli/fix-example-split': '剪短过长的片头，切成每段 5–15 分钟的几段',
+  'cli/fix-example-only': '只修正这几项',
+  'cli/fix-epilog':
+    '退出码：\n  0    所有输出都通过了所修正的检查项（或用了 --plan）\n  1    修正过的检查项仍不通过，或者修正失败\n  2    命令本身有误\n  130  按了 Ctrl-C 而停止（143：收到 SIGTERM）；不会留下写了一半的课程视频',
+  'cli/fix-no-paths': 'fix 需要至少一个课程视频文件或文件夹',
+  'cli/fix-needs-output': 'fix 需要 --output 文件夹：用来存放修正后的课程视频',
+  'cli/fix-only-empty': '--only 需要检查项 id，例如 --only av.sync,audio.loudness',
+  'cli/fix-only-unknown': '--only 中的 {value} 不是任何检查项的 id（见 docs/rules.md）',
   'cli/report-written': '{format} 报告已写入 {path}',
   'cli/interrupted': '已中断（{signal}）：{total} 个文件中检查完了 {done} 个',
   'cli/too-many-warnings': '有 {count} 条警告，超过了 --max-warnings {max}（警告指没有达到要求的“警告”级检查项，每个文件的每一项只算一次）',

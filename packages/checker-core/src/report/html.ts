@@ -1,5 +1,5 @@
 import type { ReportedFacts } from '../facts/reported-facts.js';
-import { findingLevel, findingRank, type Area, type FileResult, type Finding, type Locale, type RuleMeta } from '../facts/finding.js';
+import { findingLevel, findingRank, type Area, type FileResult, type Finding, type Locale, type ProjectResult, type RuleMeta } from '../facts/finding.js';
 import { formatClock } from '../facts/units.js';
 import { describeFacts } from '../facts/describe-facts.js';
 import { fileErrorMessage, findingExpected, findingMessage } from '../messages/localize.js';
@@ -15,21 +15,23 @@ const TEXT = {
     title: '课件技术检查报告', files: '文件', pass: '通过', warn: '警告', fail: '不通过', error: '无法检查', skip: '跳过',
     mostFailed: '最常不通过的规则', filterStatus: '按状态', filterRule: '按规则', all: '全部', expected: '要求',
     problems: (n: number) => `${n} 个问题`, passedRules: (n: number) => `${n} 项通过`, skippedRules: (n: number) => `${n} 项跳过`, noProblems: '没有问题',
-    area: { file: '文件', video: '画面', audio: '声音', sync: '音画同步', subtitle: '字幕', 'intro-outro': '片头片尾' } as Record<Area, string>,
+    area: { file: '文件', video: '画面', audio: '声音', sync: '音画同步', subtitle: '字幕', 'intro-outro': '片头片尾', project: '项目' } as Record<Area, string>,
+    projects: '培训项目', project: (lessons: number, total: string) => `${lessons} 个课程，共 ${total}`,
     facts: '技术参数', profile: '规范', tool: '工具', none: '无', duration: '时长', size: '大小', evidence: '画面证据', created: '生成时间',
   },
   en: {
     title: 'Courseware check report', files: 'files', pass: 'pass', warn: 'warning', fail: 'fail', error: 'could not be checked', skip: 'skipped',
     mostFailed: 'Rules that fail most', filterStatus: 'Status', filterRule: 'Rule', all: 'all', expected: 'expected',
     problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`, passedRules: (n: number) => `${n} passed`, skippedRules: (n: number) => `${n} skipped`, noProblems: 'no problems',
-    area: { file: 'File', video: 'Picture', audio: 'Sound', sync: 'Sync', subtitle: 'Subtitles', 'intro-outro': 'Intro and outro' } as Record<Area, string>,
+    area: { file: 'File', video: 'Picture', audio: 'Sound', sync: 'Sync', subtitle: 'Subtitles', 'intro-outro': 'Intro and outro', project: 'Project' } as Record<Area, string>,
+    projects: 'Training projects', project: (lessons: number, total: string) => `${lessons} lesson${lessons === 1 ? '' : 's'}, ${total} in all`,
     facts: 'Facts', profile: 'profile', tool: 'tool', none: 'none', duration: 'duration', size: 'size', evidence: 'evidence', created: 'made',
   },
 };
 
 type Words = (typeof TEXT)['zh'];
 
-const AREA_ORDER: Area[] = ['file', 'video', 'audio', 'sync', 'intro-outro', 'subtitle'];
+const AREA_ORDER: Area[] = ['file', 'video', 'audio', 'sync', 'intro-outro', 'subtitle', 'project'];
 
 /**
  * One self-contained HTML file: inline style and script, evidence frames as data URIs, no network
@@ -81,6 +83,7 @@ export function formatHtml(report: Report, options: HtmlOptions = {}): string {
   </div>
   ${top.length ? `<div class="top"><h2>${esc(t.mostFailed)}</h2><table><tr><th></th><th></th><th class="num">${esc(t.fail)}</th><th class="num">${esc(t.warn)}</th></tr>${top.map(([id, n]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(report.rules[id]?.notice ?? '')}</td><td class="num fail">${n.fail}</td><td class="num warn">${n.warn}</td></tr>`).join('')}</table></div>` : ''}
 </section>
+${report.projects?.length ? `<section class="projects" id="projects">\n  <h2>${esc(t.projects)}</h2>\n${report.projects.map((project) => projectCard(project, report.rules, t, lang)).join('\n')}\n</section>` : ''}
 <nav class="filters">
   <label>${esc(t.filterStatus)} <select id="status-filter"><option value="">${esc(t.all)}</option>${(['fail', 'error', 'warn', 'pass'] as const).map((s) => `<option value="${s}">${esc(t[s])}</option>`).join('')}</select></label>
   <label>${esc(t.filterRule)} <select id="rule-filter"><option value="">${esc(t.all)}</option>${allRules.map((id) => `<option value="${esc(id)}">${esc(id)}</option>`).join('')}</select></label>
@@ -111,9 +114,28 @@ function card(file: FileResult, rules: Record<string, RuleMeta>, t: Words, lang:
   if (file.error) {
     return `<details class="file" data-status="error" data-failing=""${open ? ' open' : ''}>${head}<p class="error-line">${esc(fileErrorMessage(file.error, lang))}</p></details>`;
   }
+  return `<details class="file" data-status="${file.status}" data-failing="${esc([...failing].join(' '))}"${open ? ' open' : ''}>${head}
+${file.facts ? `<p class="facts"><b>${esc(t.facts)}</b> ${esc(describe(file.facts, lang))}</p>` : ''}
+${findingSections(file.findings, rules, t, lang)}
+</details>`;
+}
+
+/** A project's card (`--project`): its lessons' count and total, then its findings as a file's. */
+function projectCard(project: ProjectResult, rules: Record<string, RuleMeta>, t: Words, lang: Locale): string {
+  const head = `<summary><span class="badge ${project.status}">${esc(t[project.status])}</span> <span class="path">${esc(project.path)}</span><span class="brief">${esc(t.project(project.lessons.length, formatClock(project.totalDurationS)))}</span></summary>`;
+  return `<details class="project" data-status="${project.status}" open>${head}
+${findingSections(project.findings, rules, t, lang)}
+</details>`;
+}
+
+/**
+ * Findings of a file or a project: failures first, then warnings, each grouped by area (a rule's
+ * detail rows under its verdict); the rules that pass or were skipped below, collapsed.
+ */
+function findingSections(findings: readonly Finding[], rules: Record<string, RuleMeta>, t: Words, lang: Locale): string {
   // A rule's findings stay together, under the level of its verdict (its first finding).
   const byRule = new Map<string, Finding[]>();
-  for (const finding of file.findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
+  for (const finding of findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
   const levelOf = (findings: Finding[]) => findingLevel(findings[0]!);
   const group = (wanted: (level: string) => boolean) => {
     const byArea = new Map<Area, string[]>();
@@ -133,11 +155,8 @@ function card(file: FileResult, rules: Record<string, RuleMeta>, t: Words, lang:
   const skipCount = [...byRule.values()].filter((f) => levelOf(f) === 'skip').length;
   const rest = [passCount ? t.passedRules(passCount) : '', skipCount ? t.skippedRules(skipCount) : ''].filter(Boolean).join(' · ');
   const collapsed = passes.length ? `<details class="passes"><summary>${esc(rest)}</summary>\n${passes.join('\n')}\n</details>` : '';
-  return `<details class="file" data-status="${file.status}" data-failing="${esc([...failing].join(' '))}"${open ? ' open' : ''}>${head}
-${file.facts ? `<p class="facts"><b>${esc(t.facts)}</b> ${esc(describe(file.facts, lang))}</p>` : ''}
-${[...failures, ...warnings].join('\n')}
-${collapsed}
-</details>`;
+  return `${[...failures, ...warnings].join('\n')}
+${collapsed}`;
 }
 
 function row(finding: Finding, t: Words, lang: Locale, meta: RuleMeta | undefined): string {
@@ -179,9 +198,10 @@ h1{font-size:22px;margin:20px 0 4px}.meta{color:#59636e;margin:0 0 12px;font-siz
 .top h2{font-size:15px;margin:14px 0 4px}.top table{border-collapse:collapse}.top td,.top th{padding:2px 12px 2px 0;font-size:13px}.num{text-align:right;font-weight:600}.num.fail{color:var(--fail)}.num.warn{color:var(--warn)}
 nav.filters{display:flex;gap:16px;align-items:center;padding:12px 20px;position:sticky;top:0;background:#fff;border-bottom:1px solid var(--line);z-index:1}
 select{font:inherit;padding:2px 6px}#shown{color:#59636e}
-details.file{border:1px solid var(--line);border-radius:8px;margin:10px 0;background:#fff}
-details.file>summary{cursor:pointer;padding:10px 14px;list-style:none;display:flex;gap:10px;align-items:center}
-details.file>summary::-webkit-details-marker{display:none}.path{font-weight:600;word-break:break-all}.brief{color:#59636e;margin-left:auto;white-space:nowrap}
+details.file,details.project{border:1px solid var(--line);border-radius:8px;margin:10px 0;background:#fff}
+details.file>summary,details.project>summary{cursor:pointer;padding:10px 14px;list-style:none;display:flex;gap:10px;align-items:center}
+details.file>summary::-webkit-details-marker,details.project>summary::-webkit-details-marker{display:none}
+section.projects{max-width:1200px;margin:0 auto;padding:0 20px}section.projects h2{font-size:15px;margin:14px 0 4px}.path{font-weight:600;word-break:break-all}.brief{color:#59636e;margin-left:auto;white-space:nowrap}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;color:#fff;white-space:nowrap}
 .badge.pass{background:var(--pass)}.badge.warn{background:var(--warn)}.badge.fail{background:var(--fail)}.badge.error{background:var(--error)}.badge.skip{background:var(--skip)}
 .facts{margin:0 14px 8px;color:#424a53}.error-line{margin:0 14px 12px;color:var(--error)}

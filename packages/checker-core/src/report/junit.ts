@@ -3,7 +3,7 @@ import type { Report } from './report.js';
 
 /**
  * JUnit XML as GitLab and Jenkins read it (the shape of Jenkins' junit-10.xsd): one <testsuite> per
- * file, one <testcase> per rule. A failing error-severity rule is a <failure>; a file that cannot be
+ * file (and, with `--project`, per project), one <testcase> per rule. A failing error-severity rule is a <failure>; a file that cannot be
  * read is an <error>; skipped rules are <skipped>; warnings pass, with lines that say "warning" in
  * <system-out>.
  *
@@ -19,26 +19,15 @@ export function formatJunit(report: Report): string {
       const testcase = `    <testcase name="${attr(`${file.path}: read`)}" classname="${name}" time="${seconds(file.elapsedS ?? 0)}">\n      <error message="${attr(file.error.message)}" type="${attr(file.error.code)}">${text(`${file.path}: ${file.error.message}`)}</error>\n    </testcase>`;
       return `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0"${timing(file)}>\n${testcase}\n  </testsuite>`;
     }
-    const byRule = new Map<string, Finding[]>();
-    for (const finding of file.findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
-    let failures = 0;
-    let skipped = 0;
-    const cases = [...byRule].map(([rule, findings]) => {
-      const head = `    <testcase name="${attr(rule)}" classname="${name}" time="0.000">`;
-      const failing = findings.filter((f) => f.status === 'fail' && f.severity === 'error');
-      const lines = findings.map(describe).join('\n');
-      if (failing.length > 0) {
-        failures++;
-        return `${head}\n      <failure message="${attr(failing[0]!.message)}" type="${attr(rule)}">${text(lines)}</failure>\n    </testcase>`;
-      }
-      if (findings.every((f) => f.status === 'skip')) {
-        skipped++;
-        return `${head}\n      <skipped message="${attr(findings[0]!.message)}"/>\n    </testcase>`;
-      }
-      return `${head}\n      <system-out>${text(lines)}</system-out>\n    </testcase>`;
-    });
+    const { cases, failures, skipped } = ruleCases(file.findings, name);
     return `  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}"${timing(file)}>\n${cases.join('\n')}\n  </testsuite>`;
   });
+  // `--project`: a suite per project, after the files', its project rules as cases.
+  for (const project of report.projects ?? []) {
+    const name = attr(`project ${project.path}`);
+    const { cases, failures, skipped } = ruleCases(project.findings, name);
+    suites.push(`  <testsuite name="${name}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`);
+  }
   const totals = report.files.reduce(
     (sum, file) => {
       const rulesOf = new Set(file.findings.map((f) => f.rule));
@@ -49,6 +38,10 @@ export function formatJunit(report: Report): string {
     },
     { tests: 0, failures: 0, errors: 0 },
   );
+  for (const project of report.projects ?? []) {
+    totals.tests += new Set(project.findings.map((f) => f.rule)).size;
+    totals.failures += new Set(project.findings.filter((f) => f.status === 'fail' && f.severity === 'error').map((f) => f.rule)).size;
+  }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="courseware-check" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}">`,
@@ -56,6 +49,29 @@ export function formatJunit(report: Report): string {
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** One <testcase> per rule (its findings together): failures, skips, or a pass with its lines in <system-out>. */
+function ruleCases(all: readonly Finding[], classname: string): { cases: string[]; failures: number; skipped: number } {
+  const byRule = new Map<string, Finding[]>();
+  for (const finding of all) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
+  let failures = 0;
+  let skipped = 0;
+  const cases = [...byRule].map(([rule, findings]) => {
+    const head = `    <testcase name="${attr(rule)}" classname="${classname}" time="0.000">`;
+    const failing = findings.filter((f) => f.status === 'fail' && f.severity === 'error');
+    const lines = findings.map(describe).join('\n');
+    if (failing.length > 0) {
+      failures++;
+      return `${head}\n      <failure message="${attr(failing[0]!.message)}" type="${attr(rule)}">${text(lines)}</failure>\n    </testcase>`;
+    }
+    if (findings.every((f) => f.status === 'skip')) {
+      skipped++;
+      return `${head}\n      <skipped message="${attr(findings[0]!.message)}"/>\n    </testcase>`;
+    }
+    return `${head}\n      <system-out>${text(lines)}</system-out>\n    </testcase>`;
+  });
+  return { cases, failures, skipped };
 }
 
 /** What each line of a case's text starts with: a warning says so in words, for CI logs and people. */

@@ -1,5 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import type { FileResult, FileStatus, Locale, RuleMeta, SkippedPath } from '../facts/finding.js';
+import type { FileResult, FileStatus, Locale, ProjectResult, RuleMeta, SkippedPath } from '../facts/finding.js';
 
 const { version } = packageJson;
 
@@ -19,6 +19,8 @@ export interface Report {
   /** Each rule of the profile: its area, notice text, description and severity. */
   rules: Record<string, RuleMeta>;
   files: FileResult[];
+  /** `--project` only (absent otherwise): each folder given, as a training project, with its lessons and the project rules' findings. */
+  projects?: ProjectResult[];
   /** What was met while walking folders and not checked, with the reason (links out of the folder, unreadable folders). */
   skipped: SkippedPath[];
   /** The run was stopped (Ctrl-C, SIGTERM) before every file was checked: `files` holds those that finished. */
@@ -46,6 +48,8 @@ export interface ReportContext {
   now?: Date;
   skipped?: SkippedPath[];
   interrupted?: boolean;
+  /** `--project`: the projects judged (left out of the report when undefined). */
+  projects?: ProjectResult[];
 }
 
 export function buildReport(files: FileResult[], context: ReportContext): Report {
@@ -57,13 +61,15 @@ export function buildReport(files: FileResult[], context: ReportContext): Report
     options: { quick: context.quick, language: context.language, locale: context.locale ?? 'en' },
     rules: context.rules,
     files,
+    ...(context.projects ? { projects: context.projects } : {}),
     skipped: context.skipped ?? [],
     interrupted: context.interrupted ?? false,
     summary: summarize(files),
   };
 }
 
-/** Exit code of REPORT.md: 1 when any file failed or could not be checked. */
+/** Exit code of REPORT.md: 1 when any file failed or could not be checked, or a project failed (project findings count like a file's). */
 export function exitCodeOf(report: Report): 0 | 1 {
-  return report.summary.fail > 0 || report.summary.error > 0 ? 1 : 0;
+  const projectFailed = report.projects?.some((project) => project.status === 'fail') ?? false;
+  return report.summary.fail > 0 || report.summary.error > 0 || projectFailed ? 1 : 0;
 }

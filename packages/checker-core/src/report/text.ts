@@ -1,4 +1,4 @@
-import { findingRank, type FileResult, type Locale } from '../facts/finding.js';
+import { findingRank, type FileResult, type Finding, type Locale, type ProjectResult } from '../facts/finding.js';
 import { formatClock } from '../facts/units.js';
 import { describeFacts } from '../facts/describe-facts.js';
 import { printable } from '../facts/printable.js';
@@ -30,6 +30,7 @@ const TEXT = {
     files: (n: number, parts: string) => `${n} file(s): ${parts}`,
     join: ', ',
     profile: (name: string, quick: boolean) => ` — profile ${name}${quick ? ', quick' : ''}`,
+    project: (path: string, lessons: number, total: string) => `project ${path}: ${lessons} lesson(s), ${total} in all`,
   },
   zh: {
     label: { pass: '通过', warn: '警告', fail: '不通过', error: '无法检查' },
@@ -47,6 +48,7 @@ const TEXT = {
     files: (n: number, parts: string) => `共 ${n} 个文件：${parts}`,
     join: '，',
     profile: (name: string, quick: boolean) => ` — 规范 ${name}${quick ? '，快速模式' : ''}`,
+    project: (path: string, lessons: number, total: string) => `项目 ${path}：${lessons} 个课程，共 ${total}`,
   },
 } satisfies Record<Locale, unknown>;
 
@@ -61,6 +63,8 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   for (const file of report.files) out.push(...formatFile(file, paint, options.verbose ?? false, locale), '');
   for (const skipped of report.skipped) out.push(`${paint.dim(t.skipLabel)}  ${printable(skipped.path)}: ${printable(skippedReason(skipped, locale))}`);
   if (report.skipped.length > 0) out.push('');
+  // `--project`: each project after the files, judged on all of its lessons.
+  for (const project of report.projects ?? []) out.push(...formatProject(project, paint, options.verbose ?? false, locale), '');
   const { summary } = report;
   const [passed, warned, failed, errored] = t.summary(summary);
   const parts = [paint.green(passed!), paint.yellow(warned!), paint.red(failed!), paint.magenta(errored!)];
@@ -77,7 +81,21 @@ function formatFile(file: FileResult, paint: Painter, verbose: boolean, locale: 
   if (file.error) return [`${label}  ${path}${t.colon}${printable(fileErrorMessage(file.error, locale))}`];
   const lines = [`${label}  ${paint.bold(path)}`];
   if (file.facts) lines.push(paint.dim(`      ${printable(describeFacts(file.facts, locale))}`));
-  const sorted = [...file.findings].sort((a, b) => findingRank(a) - findingRank(b));
+  return [...lines, ...findingLines(file.findings, paint, verbose, locale)];
+}
+
+function formatProject(project: ProjectResult, paint: Painter, verbose: boolean, locale: Locale): string[] {
+  const t: Words = TEXT[locale];
+  const label = { pass: paint.green(t.label.pass), warn: paint.yellow(t.label.warn), fail: paint.red(t.label.fail) }[project.status];
+  const head = t.project(printable(project.path), project.lessons.length, formatClock(project.totalDurationS));
+  return [`${label}  ${paint.bold(head)}`, ...findingLines(project.findings, paint, verbose, locale)];
+}
+
+/** A file's or a project's findings: failures, then warnings, each with what is expected; then the passes and skips in brief. */
+function findingLines(findings: readonly Finding[], paint: Painter, verbose: boolean, locale: Locale): string[] {
+  const t: Words = TEXT[locale];
+  const lines: string[] = [];
+  const sorted = [...findings].sort((a, b) => findingRank(a) - findingRank(b));
   const passed = sorted.filter((f) => f.status === 'pass');
   const skipped = sorted.filter((f) => f.status === 'skip');
   for (const finding of sorted) {

@@ -1,4 +1,5 @@
 import type { AnyRule } from './rule.js';
+import audioBandwidth from './audio-bandwidth.js';
 import audioBitrate from './audio-bitrate.js';
 import audioChannelBalance from './audio-channel-balance.js';
 import audioChannels from './audio-channels.js';
@@ -9,12 +10,17 @@ import audioLoudness from './audio-loudness.js';
 import audioPresent from './audio-present.js';
 import audioSampleRate from './audio-sample-rate.js';
 import audioSnr from './audio-snr.js';
+import audioVoiceBalance from './audio-voice-balance.js';
 import avSync from './av-sync.js';
 import containerMp4 from './container-mp4.js';
 import fileIntegrity from './file-integrity.js';
 import fileSize from './file-size.js';
 import introDuration from './intro-duration.js';
 import outroDuration from './outro-duration.js';
+import projectFrameRateMatch from './project-frame-rate-match.js';
+import projectHours from './project-hours.js';
+import projectLoudnessMatch from './project-loudness-match.js';
+import projectResolutionMatch from './project-resolution-match.js';
 import subtitleEncoding from './subtitle-encoding.js';
 import subtitleLanguage from './subtitle-language.js';
 import subtitleLineLength from './subtitle-line-length.js';
@@ -29,6 +35,7 @@ import videoDuration from './video-duration.js';
 import videoFlash from './video-flash.js';
 import videoFrameRate from './video-frame-rate.js';
 import videoResolution from './video-resolution.js';
+import videoShake from './video-shake.js';
 import videoStability from './video-stability.js';
 
 /** Every rule, in report order. Nothing scans folders: a new rule is added here. */
@@ -43,6 +50,7 @@ export const rules: readonly AnyRule[] = [
   videoFrameRate,
   videoBitrate,
   videoStability,
+  videoShake,
   videoFlash,
   videoColorCast,
   videoBlack,
@@ -56,6 +64,8 @@ export const rules: readonly AnyRule[] = [
   audioHum,
   audioClipping,
   audioLoudness,
+  audioVoiceBalance,
+  audioBandwidth,
   avSync,
   introDuration,
   outroDuration,
@@ -64,6 +74,11 @@ export const rules: readonly AnyRule[] = [
   subtitleLanguage,
   subtitleLineLength,
   subtitleTiming,
+  // Judged per project (`--project`), once the batch is done.
+  projectHours,
+  projectResolutionMatch,
+  projectFrameRateMatch,
+  projectLoudnessMatch,
 ];
 
 export const rulesById: ReadonlyMap<string, AnyRule> = new Map(rules.map((rule) => [rule.id, rule]));

@@ -1,5 +1,6 @@
 import type { MediaFacts } from '../facts/facts.js';
 import type { Area, Outcome, Severity } from '../facts/finding.js';
+import type { ReportedFacts } from '../facts/reported-facts.js';
 
 export type { Area };
 import type { AudioMeterOptions } from '../facts/measurements.js';
@@ -9,11 +10,20 @@ import type { AudioMeterOptions } from '../facts/measurements.js';
  * `folder`: what the other lessons of the folder share (intros and outros), known only when the
  * batch is done; the engine judges such a rule again then, on the facts a report keeps (without
  * the per-frame and per-100 ms arrays, which are not held for a whole batch).
+ * `project`: the rule judges a training project (`--project`), once the batch is done, on its
+ * lessons' reported facts (`ProjectFacts`), never a file; its other needs say what those facts must hold.
  */
-export type Need = 'probe' | 'packets' | 'audio' | 'video' | 'subtitles' | 'folder';
+export type Need = 'probe' | 'packets' | 'audio' | 'video' | 'subtitles' | 'folder' | 'project';
 
-/** Facts available without decoding: `--quick` runs only rules that need no more. */
-export const QUICK_NEEDS: ReadonlySet<Need> = new Set(['probe', 'packets', 'subtitles']);
+/** Facts available without decoding: `--quick` runs only rules that need no more (a project's lessons are known either way). */
+export const QUICK_NEEDS: ReadonlySet<Need> = new Set(['probe', 'packets', 'subtitles', 'project']);
+
+/** What a project rule reads: a folder checked as a training project, and each of its lessons with the facts its report keeps. */
+export interface ProjectFacts {
+  path: string;
+  /** The media files under the folder, in the report's order; `facts` is null for a lesson that could not be checked. */
+  lessons: { path: string; facts: ReportedFacts | null }[];
+}
 
 export type OptionValue = number | boolean | string;
 
@@ -35,7 +45,8 @@ export interface RuleContext {
 
 export type { Outcome } from '../facts/finding.js';
 
-export interface Rule<O extends Record<string, OptionValue> = Record<string, OptionValue>> {
+/** A rule; `F` is what it judges: one file's facts, or a project's lessons (`needs: ['project', …]`). */
+export interface Rule<O extends Record<string, OptionValue> = Record<string, OptionValue>, F = MediaFacts> {
   id: string;
   area: Area;
   /** The phrase of the notice the rule comes from, or "(beyond the notice)". */
@@ -52,17 +63,27 @@ export interface Rule<O extends Record<string, OptionValue> = Record<string, Opt
    */
   evidence?: 'event-start' | 'range-middle' | 'frame-strip';
   /** Pure: reads facts, returns the rule's verdict first, then any detail findings. */
-  check(facts: MediaFacts, options: O, context: RuleContext): Outcome | Outcome[];
+  check(facts: F, options: O, context: RuleContext): Outcome | Outcome[];
 }
 
-export type AnyRule = Rule<any>;
+export type AnyRule = Rule<any, any>;
 
 /** Identity function that lets TypeScript infer a rule's option types. */
 export function defineRule<O extends Record<string, OptionValue>>(rule: Rule<O>): Rule<O> {
   return rule;
 }
 
-export function defaultOptionsOf<O extends Record<string, OptionValue>>(rule: Rule<O>): O {
+/** The same for a rule judged once per project on its lessons: its needs start with `project`. */
+export function defineProjectRule<O extends Record<string, OptionValue>>(rule: Rule<O, ProjectFacts> & { needs: readonly ['project', ...Need[]] }): Rule<O, ProjectFacts> {
+  return rule;
+}
+
+/** Whether a rule judges projects (`--project`) rather than files. */
+export function isProjectRule(rule: Pick<AnyRule, 'needs'>): boolean {
+  return rule.needs.includes('project');
+}
+
+export function defaultOptionsOf<O extends Record<string, OptionValue>>(rule: Pick<Rule<O, unknown>, 'options'>): O {
   const entries = Object.entries(rule.options).map(([key, spec]) => [key, (spec as OptionSpec).default]);
   return Object.fromEntries(entries) as O;
 }

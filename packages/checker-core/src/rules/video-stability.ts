@@ -9,7 +9,7 @@ export default defineRule({
   area: 'video',
   notice: '全片图像无抖动跳跃',
   description:
-    'No dropped, duplicated or out-of-order frames and no timestamp gaps (from the packet timestamps), and, when the pictures are decoded, no frozen frame inside motion (a repeated frame in moving footage) and no frames repeated at a regular cadence (a frame-rate conversion: 20 → 25 fps repeats every 5th frame, 24 → 25 one a second, even when only a small part of the picture moves). A static slide is never a defect.',
+    'No dropped, duplicated or out-of-order frames and no timestamp gaps (from the packet timestamps), and, when the pictures are decoded, no frozen frame inside motion (a repeated frame in moving footage) and no frames repeated at a regular cadence (a frame-rate conversion: 20 → 25 fps repeats every 5th frame, 24 → 25 one a second, even when only a small part of the picture moves: the change is also judged block by block, so the repeats of a picture-in-picture over a still slide count). A static slide is never a defect.',
   severity: 'error',
   needs: ['packets'],
   evidence: 'event-start',

@@ -79,7 +79,9 @@ export function makeAudioAnalysis(overrides: AudioAnalysisOverrides = {}): Audio
     damage: NO_DAMAGE,
     sampleRateHz: 48000,
     channels: 2,
-    snr: { speechLevelDbfs: -18, noiseLevelDbfs: -80, snrDb: 62, frameCount: 59999, digitalSilenceFrames: 0, pausesAreDigitalSilence: false },
+    snr: { speechLevelDbfs: -18, noiseLevelDbfs: -80, snrDb: 62, frameCount: 59999, digitalSilenceFrames: 0, pausesAreDigitalSilence: false, noiseUnderBed: false },
+    voiceBalance: { speechLufs: -20, bedLufs: -75, differenceLu: 55, pauseS: 90, bedSpreadDb: 1, bed: 'steady' },
+    bandwidth: { highBelowSpeechDb: -20, speechS: 400 },
     hum: { pauses: 180, strongest: null },
     clipping: { peakDbfs: -3, clippedRuns: 0, overshootSamples: 0, ranges: [], rangeCount: 0 },
     loudness: { integratedLufs: -20, loudnessRangeLu: 4, shortTermMedianLufs: -20, maxShortTermLufs: -16, swings: [] },
@@ -119,6 +121,7 @@ export function makeFrames(count: number, columns: Partial<Record<Exclude<keyof 
     timeS: Float64Array.from({ length: count }, (_, i) => i * 0.04),
     yMean: filled(128), uMean: filled(128), vMean: filled(128), diff: filled(0), cut: filled(0),
     neutralShare: filled(0), neutralU: filled(0), neutralV: filled(0),
+    blockDiffMax: filled(0), shiftXOfWidth: filled(0), shiftYOfWidth: filled(0),
   };
   for (const [key, values] of Object.entries(columns)) frames[key as Exclude<keyof FrameStats, 'count'>] = Float64Array.from(values);
   return frames;

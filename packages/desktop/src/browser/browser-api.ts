@@ -6,7 +6,7 @@
  * The server answers only requests that carry its launch's token, which this page learns from its
  * own address (`/?token=…`, as the preview prints it) and sends in a header, never in a URL.
  */
-import { HARNESS_HEADERS, type CheckerApi, type CheckRequest, type ProgressMessage } from '../shared/api.js';
+import { HARNESS_HEADERS, type CheckerApi, type CheckRequest, type FixPlanView, type ProgressMessage } from '../shared/api.js';
 
 const REFUSED = 'the preview server refused this page: open the address it printed, token and all';
 
@@ -62,17 +62,30 @@ function createBrowserApi(): CheckerApi {
     async exportReport(runId, format) {
       const response = await request('/api/export', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ runId, format }) }, true);
       const name = `courseware-report.${format}`;
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(await response.blob());
-      link.download = name;
-      link.click();
+      download(await response.blob(), name);
       return { savedTo: name };
     },
+    planFix: (runId, index) => post<FixPlanView>('/api/plan-fix', { runId, index }),
+    // The harness writes into a fresh folder of its own (never beside the lesson): no folder to ask for.
+    startFix: (runId, index) => post<{ fixId: string; outputDir: string }>('/api/start-fix', { runId, index }),
+    async openFixed(fixId, output) {
+      const response = await request('/api/fixed', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ runId: fixId, output }) }, true);
+      download(await response.blob(), output.split(/[\\/]/).pop() || 'fixed.mp4');
+    },
+    fixedFileAction: 'download',
     onProgress(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** Offers a blob as a download under `name`. */
+function download(blob: Blob, name: string): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
 }
 
 /**

@@ -9,17 +9,20 @@
  * - every `/api/*` request must carry the launch's random token in the `x-courseware-token` header;
  *   the page learns it only from its own address (`/?token=…`, printed at launch);
  * - a page's runs are its own: their progress goes only to its event stream, and only it may cancel
- *   or export them (run ids are random too).
+ *   or export them, or plan and start a fix of their files (run ids are random too);
+ * - a fix writes into a fresh folder under the harness's own output folder, never beside the
+ *   lesson; the page gets back only the files that fix wrote.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, rmdir } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { HARNESS_HEADERS, type ProgressMessage } from '../shared/api.js';
-import { InvalidMessage, validateCheckRequest, validateFormat, validateRunId } from '../shared/validate.js';
+import { InvalidMessage, validateCheckRequest, validateFileIndex, validateFormat, validatePath, validateRunId } from '../shared/validate.js';
 import { CheckerService } from '../main/checker-service.js';
 import { CONTENT_SECURITY_POLICY } from '../main/security.js';
 
@@ -50,6 +53,8 @@ export interface Harness {
   token: string;
   /** Where dropped files are stored (a fresh temporary folder, removed on close). */
   uploads: string;
+  /** Where fixes write, each into a folder of its own (a fresh temporary folder, removed on close). */
+  outputs: string;
   close(): Promise<void>;
 }
 
@@ -69,6 +74,7 @@ export async function startHarness(rendererDir: string, options: HarnessOptions 
   const maxTotal = options.maxTotalUploadBytes ?? 16 * GIB;
   const service = new CheckerService();
   const uploads = await mkdtemp(join(tmpdir(), 'courseware-check-drops-'));
+  const outputs = await mkdtemp(join(tmpdir(), 'courseware-check-fixed-'));
   const token = randomBytes(32).toString('base64url');
   const tokenDigest = sha256(token);
   const clients = new Map<string, Client>();
@@ -172,6 +178,40 @@ export async function startHarness(rendererDir: string, options: HarnessOptions 
       response.writeHead(200, { ...HEADERS, 'content-type': format === 'html' ? 'text/html; charset=utf-8' : 'application/json' });
       return void response.end(text);
     }
+    if (route === 'POST /api/plan-fix') {
+      const body = (await readJson(request)) as { runId?: unknown; index?: unknown };
+      const index = validateFileIndex(body.index);
+      const runId = ownRun(request, validateRunId(body.runId));
+      if (!runId) return send(response, 404, { error: 'no such run' });
+      return sendJsonText(response, asDropped(JSON.stringify(await service.planFix(runId, index))));
+    }
+    if (route === 'POST /api/start-fix') {
+      const client = clientOf(request);
+      const body = (await readJson(request)) as { runId?: unknown; index?: unknown };
+      const index = validateFileIndex(body.index);
+      const runId = ownRun(request, validateRunId(body.runId));
+      if (!client || !runId) return send(response, 404, { error: 'no such run' });
+      // No folder dialog here: each fix gets a fresh folder of the harness's own.
+      const outputDir = await mkdtemp(join(outputs, 'fix-'));
+      const { fixId } = await service.startFix(runId, index, outputDir, (message: ProgressMessage) => {
+        if (!client.gone) client.stream.write(`data: ${asDropped(JSON.stringify(message))}\n\n`);
+      });
+      if (client.gone) service.forget(fixId);
+      else client.runs.add(fixId);
+      return send(response, 200, { fixId, outputDir });
+    }
+    if (route === 'POST /api/fixed') {
+      // A file the page's own fix wrote, for download.
+      const body = (await readJson(request)) as { runId?: unknown; output?: unknown };
+      const output = validatePath(body.output);
+      const fixId = ownRun(request, validateRunId(body.runId));
+      if (!fixId) return send(response, 404, { error: 'no such fix' });
+      const path = await service.fixedFile(fixId, output);
+      const size = (await stat(path)).size;
+      response.writeHead(200, { ...HEADERS, 'content-type': 'application/octet-stream', 'content-length': String(size) });
+      await pipeline(createReadStream(path), response);
+      return;
+    }
     if (route === 'POST /api/upload') {
       // A dropped file: stored under its own name in a folder of its own, so sidecars stay beside their video.
       const name = basename(url.searchParams.get('name') ?? '');
@@ -210,6 +250,7 @@ export async function startHarness(rendererDir: string, options: HarnessOptions 
     origin,
     token,
     uploads,
+    outputs,
     async close() {
       for (const client of clients.values()) {
         client.gone = true;
@@ -221,6 +262,7 @@ export async function startHarness(rendererDir: string, options: HarnessOptions 
       server.closeAllConnections();
       await closed;
       await rm(uploads, { recursive: true, force: true });
+      await rm(outputs, { recursive: true, force: true });
     },
   };
 }
@@ -232,6 +274,12 @@ function sha256(text: string): Buffer {
 function send(response: ServerResponse, status: number, value: unknown): void {
   response.writeHead(status, { ...HEADERS, 'content-type': 'application/json' });
   response.end(JSON.stringify(value));
+}
+
+/** JSON already serialised (the file names of dropped files made as they were dropped). */
+function sendJsonText(response: ServerResponse, json: string): void {
+  response.writeHead(200, { ...HEADERS, 'content-type': 'application/json' });
+  response.end(json);
 }
 
 function notFound(response: ServerResponse): void {

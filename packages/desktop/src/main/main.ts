@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS, type ProgressMessage } from '../shared/api.js';
-import { InvalidMessage, validateCheckRequest, validateFormat, validatePickKind, validateRunId } from '../shared/validate.js';
+import { InvalidMessage, validateCheckRequest, validateFileIndex, validateFormat, validatePath, validatePickKind, validateRunId } from '../shared/validate.js';
 import { CheckerService } from './checker-service.js';
 import { APP_PAGE, CONTENT_SECURITY_POLICY, isTrustedSender } from './security.js';
 
@@ -99,6 +99,19 @@ function registerHandlers(): void {
     if (result.canceled || !result.filePath) return { savedTo: null };
     await writeFile(result.filePath, await service.report(id, kind));
     return { savedTo: result.filePath };
+  });
+  handle(CHANNELS.planFix, async (runId: unknown, index: unknown) => service.planFix(validateRunId(runId), validateFileIndex(index)));
+  handle(CHANNELS.startFix, async (runId: unknown, index: unknown) => {
+    const id = validateRunId(runId);
+    const file = validateFileIndex(index);
+    // Where the fixed lesson goes is the user's choice; the fixer refuses the original's own folder.
+    const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openDirectory', 'createDirectory', 'promptToCreate'] });
+    const outputDir = result.canceled ? undefined : result.filePaths[0];
+    if (!outputDir) return null;
+    return { ...(await service.startFix(id, file, outputDir, send)), outputDir };
+  });
+  handle(CHANNELS.openFixed, async (fixId: unknown, output: unknown) => {
+    shell.showItemInFolder(await service.fixedFile(validateRunId(fixId), validatePath(output)));
   });
 }
 

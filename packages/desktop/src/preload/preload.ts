@@ -12,6 +12,10 @@ const api = {
   startCheck: (request: CheckRequest) => ipcRenderer.invoke(CHANNELS.startCheck, request),
   cancel: (runId: string) => ipcRenderer.invoke(CHANNELS.cancel, runId),
   exportReport: (runId: string, format: 'html' | 'json') => ipcRenderer.invoke(CHANNELS.exportReport, runId, format),
+  planFix: (runId: string, index: number) => ipcRenderer.invoke(CHANNELS.planFix, runId, index),
+  startFix: (runId: string, index: number) => ipcRenderer.invoke(CHANNELS.startFix, runId, index),
+  openFixed: (fixId: string, output: string) => ipcRenderer.invoke(CHANNELS.openFixed, fixId, output),
+  fixedFileAction: 'show',
   onProgress: (listener: (message: ProgressMessage) => void) => {
     const wrapped = (_event: IpcRendererEvent, message: ProgressMessage) => listener(message);
     ipcRenderer.on(CHANNELS.progress, wrapped);

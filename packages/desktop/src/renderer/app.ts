@@ -6,7 +6,11 @@
 import { describeFacts, findingLevel, findingRank, formatClock, type Area, type FileResult, type Finding, type RuleMeta } from '@courseware-check/checker-core/facts';
 import { fileErrorMessage, findingExpected, findingMessage } from '@courseware-check/checker-core/messages';
 import type { CheckRequest, ProgressMessage, ProfileChoice } from '../shared/api.js';
+import { element } from './dom.js';
+import { createFixer, isFixMessage } from './fix-panel.js';
 import { STRINGS, type Lang } from './i18n.js';
+import { projectSection } from './project-panel.js';
+import type { ProjectResult } from '@courseware-check/checker-core/facts';
 
 type RowState = { path: string; state: 'queued' | 'checking' | 'done'; result: FileResult | null };
 
@@ -20,6 +24,9 @@ const state = {
   selected: -1,
   profile: { kind: 'builtin', name: 'web' } as ProfileChoice,
   language: 'zh' as 'zh' | 'en',
+  /** Check each folder as a training project (`--project`), and the projects of the last run. */
+  asProjects: false,
+  projects: [] as ProjectResult[],
   /** A note beside the summary, kept as data so that it follows the interface language. */
   note: null as null | { kind: 'saved'; path: string } | { kind: 'failed'; message: string } | { kind: 'cancelled' },
 };
@@ -27,14 +34,11 @@ const state = {
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const t = () => STRINGS[state.lang];
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  for (const [key, value] of Object.entries(props.attrs ?? {})) node.setAttribute(key, value);
-  node.append(...children);
-  return node;
-}
+/** The fix panel of the selected file (its plan, run and re-check). */
+const fixer = createFixer(
+  () => state.lang,
+  () => renderDetails(),
+);
 
 /** A rule's area, as the run's rules say (the same meta the reports read). */
 function areaOf(rule: string): Area {
@@ -54,6 +58,8 @@ function renderStatic(): void {
   $('course-label').textContent = s.courseLanguage;
   $('course-zh').textContent = s.courseZh;
   $('course-en').textContent = s.courseEn;
+  $('as-projects-label').textContent = s.asProjects;
+  $('as-projects-toggle').title = s.asProjectsHint;
   $('pick-files').textContent = s.pickFiles;
   $('pick-folder').textContent = s.pickFolder;
   $('cancel').textContent = s.cancel;
@@ -89,9 +95,17 @@ function renderList(): void {
   const note = !state.note ? '' : state.note.kind === 'saved' ? t().saved(state.note.path) : state.note.kind === 'failed' ? t().failed(state.note.message) : t().cancelled;
   const parts = [state.running ? t().progress(done.length, state.rows.length) : '', summary, note].filter(Boolean);
   $('status-line').textContent = parts.join(' · ');
+  renderProjects();
   ($('cancel') as HTMLButtonElement).disabled = !state.running;
   ($('export-html') as HTMLButtonElement).disabled = state.running || !state.runId;
   ($('export-json') as HTMLButtonElement).disabled = state.running || !state.runId;
+}
+
+/** The projects of the last run (checked "as projects"), above the files. */
+function renderProjects(): void {
+  const box = $('projects');
+  box.hidden = state.projects.length === 0;
+  box.replaceChildren(...projectSection(state.projects, state.lang));
 }
 
 function renderDetails(): void {
@@ -109,6 +123,14 @@ function renderDetails(): void {
     return;
   }
   if (result.facts) parts.push(element('p', { className: 'facts', text: `${t().facts}: ${describeFacts(result.facts, state.lang)}` }));
+  if (fixer.isFor(state.runId, state.selected)) parts.push(fixer.panel());
+  else if (state.runId && !state.running && !fixer.running() && (result.status === 'fail' || result.status === 'warn')) {
+    const open = element('button', { className: 'fix-open', text: t().fix.open, attrs: { id: 'fix-open', type: 'button' } });
+    const { runId } = state;
+    const index = state.selected;
+    open.addEventListener('click', () => void fixer.open(runId, index));
+    parts.push(open);
+  }
   // A rule's findings stay together, under the level of its verdict (its first finding).
   const byRule = new Map<string, Finding[]>();
   for (const finding of result.findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
@@ -160,6 +182,7 @@ function select(index: number): void {
 let early: ProgressMessage[] = [];
 
 function onProgress(message: ProgressMessage): void {
+  if (isFixMessage(message)) return fixer.onMessage(message);
   if (state.runId === null && state.running) {
     early.push(message);
     return;
@@ -179,6 +202,7 @@ function onProgress(message: ProgressMessage): void {
       break;
     case 'finished':
       state.running = false;
+      state.projects = message.projects ?? [];
       state.note = message.cancelled ? { kind: 'cancelled' } : null;
       break;
     case 'failed':
@@ -192,9 +216,11 @@ function onProgress(message: ProgressMessage): void {
 
 async function check(paths: string[]): Promise<void> {
   if (paths.length === 0) return;
+  fixer.close(); // a running fix stops: its file is being judged again
   const previous = state.running ? state.runId : null;
   state.paths = paths;
   state.rows = [];
+  state.projects = [];
   state.selected = -1;
   state.note = null;
   // The last run's verdicts go at once: nothing stale is shown while the new run starts.
@@ -202,7 +228,7 @@ async function check(paths: string[]): Promise<void> {
   renderList();
   renderDetails();
   if (previous) await window.checker.cancel(previous);
-  const request: CheckRequest = { paths, profile: state.profile, language: state.language, locale: state.lang };
+  const request: CheckRequest = { paths, profile: state.profile, language: state.language, locale: state.lang, project: state.asProjects };
   try {
     state.running = true;
     early = [];
@@ -263,6 +289,11 @@ function wire(): void {
     }
     renderStatic();
     await check(state.paths); // the same lessons, judged again
+  });
+  const asProjects = $<HTMLInputElement>('as-projects');
+  asProjects.addEventListener('change', async () => {
+    state.asProjects = asProjects.checked;
+    await check(state.paths); // the same folders, as projects or not
   });
   const courseSelect = $<HTMLSelectElement>('course-language');
   courseSelect.addEventListener('change', async () => {

@@ -11,11 +11,15 @@ const MAX_PATH_LENGTH = 4096;
 /** Every argument that crosses the IPC boundary is checked here, whatever the renderer claims. */
 export function validateCheckRequest(value: unknown): CheckRequest {
   if (!isObject(value)) throw new InvalidMessage('a check request must be an object');
-  const { paths, profile, language, locale } = value;
-  const known = new Set(['paths', 'profile', 'language', 'locale']);
+  const { paths, profile, language, locale, project } = value;
+  const known = new Set(['paths', 'profile', 'language', 'locale', 'project']);
   for (const key of Object.keys(value)) if (!known.has(key)) throw new InvalidMessage(`unknown field "${key}"`);
   const request: CheckRequest = { paths: validatePaths(paths), profile: validateProfile(profile), language: validateLanguage(language) };
   if (locale !== undefined) request.locale = validateLocale(locale);
+  if (project !== undefined) {
+    if (typeof project !== 'boolean') throw new InvalidMessage('project must be true or false');
+    request.project = project;
+  }
   return request;
 }
 
@@ -55,6 +59,18 @@ export const RUN_ID = /^run-[0-9a-f]{32}$/;
 export function validateRunId(value: unknown): string {
   if (typeof value === 'string' && RUN_ID.test(value)) return value;
   throw new InvalidMessage('not a run id');
+}
+
+/** A file's index in a check run (as its `discovered` message numbers them). */
+export function validateFileIndex(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < MAX_PATHS) return value;
+  throw new InvalidMessage('not a file index');
+}
+
+/** One file path (a fix's output, which the service then looks up among what that fix wrote). */
+export function validatePath(value: unknown): string {
+  if (typeof value === 'string' && value.length > 0 && value.length <= MAX_PATH_LENGTH && !value.includes('\0')) return value;
+  throw new InvalidMessage('not a file path');
 }
 
 export function validateFormat(value: unknown): 'html' | 'json' {

@@ -6,7 +6,12 @@ import { ClippingDetector } from './clipping.js';
 import { HopLevelMeter, type HopLevels } from './frame-levels.js';
 import { assessHum, HumMeter } from './hum.js';
 import { assessLoudness, LoudnessMeter } from './loudness.js';
+import { measureBandwidth } from './bandwidth.js';
+import { spectralFloorDbfs } from './spectral-floor.js';
+import { SpectrumMeter } from './spectrum.js';
 import { estimateSnr } from './stnr.js';
+import { findUtterances } from './utterances.js';
+import { measureVoiceBalance } from './voice-balance.js';
 
 import { DEFAULT_AUDIO_METERS } from './defaults.js';
 
@@ -33,6 +38,7 @@ export async function analyzeAudio(
     hum: new HumMeter(sampleRateHz, channels),
     clipping: new ClippingDetector(sampleRateHz, channels, options.clipThreshold, options.clipMinRunSamples),
     loudness: new LoudnessMeter(sampleRateHz, channels, audio.durationS ?? 0),
+    spectrum: new SpectrumMeter(sampleRateHz, channels, audio.durationS ?? 0),
   };
   let frames = 0;
   const args = { output: ['-map', `0:${audio.streamIndex}`, '-vn', '-sn', '-dn', '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'] };
@@ -46,13 +52,20 @@ export async function analyzeAudio(
       meters.hum.push(samples, units);
       meters.clipping.push(samples, units);
       meters.loudness.push(samples, units);
+      meters.spectrum.push(samples, units);
       frames += units;
     },
     { ...tool, onDelivered: tool.onDecodedS && ((sampleFrames) => tool.onDecodedS!(sampleFrames / sampleRateHz)) },
   );
 
   const levels = meters.levels.finish(sampleRateHz);
-  const snr = estimateSnr(levels);
+  const blockEnergy = meters.loudness.finish();
+  const spectra = meters.spectrum.finish();
+  const utterances = findUtterances(blockEnergy);
+  const voiceBalance = measureVoiceBalance(blockEnergy, utterances);
+  // A bed that moves in the pauses is not noise: the noise is the steady floor beneath it.
+  const noiseUnderBed = voiceBalance.bed === 'moving';
+  const snr = estimateSnr(levels, noiseUnderBed ? (c) => spectralFloorDbfs(spectra, c) : undefined);
   const hum = assessHum(meters.hum.finish(), pauseWindowStarts(levels, 0.5), {
     minProminenceDb: options.humMinProminenceDb,
     minLevelDbfs: options.humMinLevelDbfs,
@@ -64,10 +77,12 @@ export async function analyzeAudio(
     damage: damageOf(damage, (sampleFrames) => sampleFrames / sampleRateHz),
     sampleRateHz,
     channels,
-    snr: { ...snr, pausesAreDigitalSilence: snr.frameCount > 0 && snr.digitalSilenceFrames / snr.frameCount >= DIGITAL_SILENCE_FRACTION },
+    snr: { ...snr, pausesAreDigitalSilence: snr.frameCount > 0 && snr.digitalSilenceFrames / snr.frameCount >= DIGITAL_SILENCE_FRACTION, noiseUnderBed },
+    voiceBalance,
+    bandwidth: measureBandwidth(spectra, utterances),
     hum,
     clipping: { ...clipping, peakDbfs: Number.isFinite(clipping.peakDbfs) ? clipping.peakDbfs : null },
-    ...loudnessOf(meters.loudness.finish(), options.loudnessMaxDeviationLu),
+    ...loudnessOf(blockEnergy, options.loudnessMaxDeviationLu),
     channelBalance: { ...balance, levelsDbfs: balance.levelsDbfs.map((db) => (Number.isFinite(db) ? db : null)) },
     levelTrack: levelTrack(levels, 10),
   };

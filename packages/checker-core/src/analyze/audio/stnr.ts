@@ -22,11 +22,23 @@ const SPEECH_CARRYING_DBFS = -60;
  * channels that carry speech (RULES.md): averaging the channels to mono first would halve
  * independent noise and read 3 dB too clean.
  */
-export function estimateSnr(levels: HopLevels): SnrEstimate {
-  const perChannel = levels.channelEnergy.map((energy) => estimateSnrOf(energy, levels));
+export function estimateSnr(levels: HopLevels, floorUnderBedDbfs?: (channel: number) => number | null): SnrEstimate {
+  const perChannel = levels.channelEnergy.map((energy, c) => {
+    const estimate = estimateSnrOf(energy, levels);
+    return floorUnderBedDbfs ? withNoise(estimate, floorUnderBedDbfs(c)) : estimate;
+  });
   const speaking = perChannel.filter((e) => e.snrDb !== null && e.speechLevelDbfs! > SPEECH_CARRYING_DBFS);
   if (speaking.length === 0) return estimateSnrOf(levels.monoEnergy, levels);
   return speaking.reduce((worst, e) => (e.snrDb! < worst.snrDb! ? e : worst));
+}
+
+/**
+ * Under a bed that moves (music), the low mode of the histogram is the bed, not noise: the noise is
+ * the steady floor beneath it (RULES.md), measured apart; the speech level stays STNR's.
+ */
+function withNoise(estimate: SnrEstimate, noiseLevelDbfs: number | null): SnrEstimate {
+  if (estimate.speechLevelDbfs === null || noiseLevelDbfs === null) return estimate;
+  return { ...estimate, noiseLevelDbfs, snrDb: estimate.speechLevelDbfs - noiseLevelDbfs };
 }
 
 /** STNR on one energy track (a channel, or the mono mix). */

@@ -1,6 +1,6 @@
 import type { VideoAnalysis, VideoFacts } from '../../facts/facts.js';
 import { damageOf, streamRaw, type PassOptions } from '../decode-stream.js';
-import { ANALYSIS_HEIGHT, ANALYSIS_WIDTH, FRAME_BYTES, FrameMeter } from './frame-stats.js';
+import { ANALYSIS_HEIGHT, ANALYSIS_WIDTH, FINE_HEIGHT, FINE_WIDTH, FRAME_BYTES, FrameMeter } from './frame-stats.js';
 
 export interface VideoDecodeOptions extends PassOptions {
   /** ffmpeg decoder threads; 1 when several files are decoded at once (more throughput in a batch). */
@@ -29,17 +29,18 @@ export interface Reduction {
 export const DEFAULT_REDUCTION: Reduction = { scaler: 'area', skipLoopFilter: 'noref' };
 
 /**
- * One decode of the first video stream, every frame scaled down (area average) to 64×36 YUV 4:4:4
- * and measured in TypeScript as it streams. `-vsync passthrough`: one picture per decoded frame,
+ * One decode of the first video stream, every frame scaled down (area average) to 128×72 YUV 4:2:0
+ * (64×36 chroma; the luma is the analysis luma, 64×36, at twice its resolution) and measured in
+ * TypeScript as it streams. `-vsync passthrough`: one picture per decoded frame,
  * in presentation order, so that frame i has the i-th presentation time of the packet scan.
  */
 export async function analyzeVideo(path: string, video: VideoFacts, frameTimesS: ArrayLike<number>, options: VideoDecodeOptions = {}): Promise<VideoAnalysis> {
-  const meter = new FrameMeter(frameTimesS.length || undefined);
+  const meter = new FrameMeter(frameTimesS.length || undefined, video.displayWidth / video.displayHeight || undefined);
   const reduction = { ...DEFAULT_REDUCTION, ...options.reduction };
   const args = {
     input: [...(options.threads ? ['-threads', String(options.threads)] : []), ...(reduction.skipLoopFilter !== 'none' ? ['-skip_loop_filter', reduction.skipLoopFilter] : [])],
     output: ['-map', `0:${video.streamIndex}`, '-an', '-sn', '-dn', '-vsync', 'passthrough',
-      '-vf', `scale=${ANALYSIS_WIDTH}:${ANALYSIS_HEIGHT}:flags=${reduction.scaler},format=yuv444p`, '-f', 'rawvideo', 'pipe:1'],
+      '-vf', `scale=${FINE_WIDTH}:${FINE_HEIGHT}:flags=${reduction.scaler},format=yuv420p`, '-f', 'rawvideo', 'pipe:1'],
   };
   const damage = await streamRaw(
     path,

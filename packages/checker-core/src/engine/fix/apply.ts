@@ -6,7 +6,7 @@ import { collectStderr, lastLine, startTool, StallError } from '../../probe/run-
 import { loadProfile } from '../../profiles/load-profile.js';
 import type { Profile } from '../../profiles/profile.js';
 import type { Report } from '../../report/report.js';
-import { run, type RunEvent } from '../run.js';
+import { run, type RunEvent, type RunOptions } from '../run.js';
 import { parseBoundaries, parseLoudnorm, type FileMeasurements } from './measurements.js';
 import { planFixes, type FixPlan, type FixStep, type PlanOptions, type RuleFixStatus } from './plan.js';
 import { writeSidecars } from './subtitles.js';
@@ -32,6 +32,8 @@ export interface FixOptions extends Omit<PlanOptions, 'profile' | 'measurements'
   /** Files checked at once (the checks before and after). */
   jobs?: number;
   stallTimeoutS?: number;
+  /** The result cache of the checks before and after (RunOptions.cache): a lesson just checked is not decoded again. */
+  cache?: RunOptions['cache'];
   signal?: AbortSignal;
   onEvent?: (event: FixEvent) => void;
 }
@@ -104,6 +106,7 @@ export async function fix(options: FixOptions): Promise<FixReport> {
     language: options.language,
     jobs: options.jobs,
     stallTimeoutS: options.stallTimeoutS,
+    cache: options.cache,
     signal: options.signal,
     onEvent: (event) => options.onEvent?.({ type: 'check', phase: 'before', event }),
   });
@@ -152,6 +155,7 @@ export async function fix(options: FixOptions): Promise<FixReport> {
       language: options.language,
       jobs: options.jobs,
       stallTimeoutS: options.stallTimeoutS,
+      cache: options.cache,
       signal: options.signal,
       onEvent: (event) => options.onEvent?.({ type: 'check', phase: 'after', event }),
     });

@@ -18,7 +18,8 @@ const web = resolveProfile('web', builtinProfiles.web, 'web');
 
 function judge(facts: MediaFacts, profile: Profile = web): Finding[] {
   return profile.settings
-    .filter((s) => facts.kind === 'media' || s.rule.area === 'subtitle')
+    // A file's rules (the project rules judge a project's lessons together, not a file).
+    .filter((s) => s.rule.area !== 'project' && (facts.kind === 'media' || s.rule.area === 'subtitle'))
     .flatMap(({ rule, severity, options }) => {
       const result = rule.check(facts, options, { language: 'zh' });
       return (Array.isArray(result) ? result : [result]).map((o) => {

@@ -69,6 +69,21 @@ describe('detectCadenceRepeats', () => {
     const diff = Array.from({ length: 130 }, (_, i) => ([12, 37, 61, 86, 111].includes(i) ? 0 : 1.4));
     expect(detectCadenceRepeats(makeFrames(130, { diff }))).toEqual([12, 37, 61, 86, 111]);
   });
+  it('finds the repeats of a small inset by its blocks, where the mean over the picture moves a hundredth of a level', () => {
+    const count = 60;
+    const repeat = (i: number) => i > 0 && (i - 3) % 5 === 0;
+    const diff = Array.from({ length: count }, (_, i) => (i === 0 || repeat(i) ? 0 : 0.012));
+    const blockDiffMax = Array.from({ length: count }, (_, i) => (i === 0 ? 0 : repeat(i) ? 0.03 : 2.4));
+    expect(detectCadenceRepeats(makeFrames(count, { diff }))).toEqual([]);
+    expect(detectCadenceRepeats(makeFrames(count, { diff, blockDiffMax }))).toEqual([3, 8, 13, 18, 23, 28, 33, 38, 43, 48, 53, 58]);
+  });
+  it('does not take a frame for a repeat when the mean hardly changes but a block does (an inset that moves a pixel)', () => {
+    const count = 60;
+    const diff = Array.from({ length: count }, (_, i) => (i === 0 ? 0 : i % 2 === 1 ? 0.002 : 0.12));
+    const blockDiffMax = Array.from({ length: count }, (_, i) => (i === 0 ? 0 : i % 2 === 1 ? 1.2 : 4.2));
+    expect(detectCadenceRepeats(makeFrames(count, { diff }))).not.toEqual([]);
+    expect(detectCadenceRepeats(makeFrames(count, { diff, blockDiffMax }))).toEqual([]);
+  });
   it('leaves pauses at random alone (typing in a screen recording), and still pictures', () => {
     const pauses = [4, 9, 21, 24, 40, 47, 63, 70, 71, 90];
     const typing = Array.from({ length: 100 }, (_, i) => (pauses.includes(i) ? 0 : 0.05));

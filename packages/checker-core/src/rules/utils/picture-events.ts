@@ -147,19 +147,27 @@ export function detectFrozenFrames(frames: FrameStats, { stillDiff = 0.5, motion
  * Repeated frames at a regular cadence: what a frame-rate conversion leaves (20 → 25 fps repeats
  * every 5th frame, 24 → 25 one frame a second), even where the motion covers a small part of the
  * picture (a picture-in-picture over a still slide). A candidate is a frame that changes (almost)
- * nothing while the frames on both sides change something; only candidates that recur at a steady
+ * nothing while the frames on both sides change something, judged on the largest change of any
+ * block (`blockDiffMax`: a small inset's motion, which the mean over the picture dilutes to a
+ * hundredth of a level) or on the mean change; either way no block of it may change much where its
+ * neighbours do (a mean hides an inset that moves a pixel). Only candidates that recur at a steady
  * interval, between frames that nearly all move, count. Typing in a screen recording pauses at
- * random, and a slow cursor moves one pixel every few frames and stands still in between: neither is
- * a picture that moves on every frame but the repeats.
+ * random, and a slow cursor moves one pixel every few frames and stands still in between: neither
+ * is a picture that moves on every frame but the repeats.
  */
 export function detectCadenceRepeats(
   frames: FrameStats,
-  { minMotion = 0.02, maxRatio = 0.1, minRepeats = 4, minRegularShare = 0.6, minMovingShare = 0.9 } = {},
+  { minMotion = 0.02, minBlockMotion = 0.5, maxRatio = 0.1, minRepeats = 4, minRegularShare = 0.6, minMovingShare = 0.9 } = {},
 ): number[] {
+  const { diff, blockDiffMax: blocks } = frames;
+  const still = (change: ArrayLike<number>, i: number, motion: number) => {
+    const around = Math.min(change[i - 1]!, change[i + 1]!);
+    return around >= motion && change[i]! <= maxRatio * around;
+  };
   const candidates: number[] = [];
   for (let i = 1; i + 1 < frames.count; i++) {
-    const around = Math.min(frames.diff[i - 1]!, frames.diff[i + 1]!);
-    if (around >= minMotion && frames.diff[i]! <= maxRatio * around) candidates.push(i);
+    const blocksStill = blocks[i]! <= maxRatio * Math.min(blocks[i - 1]!, blocks[i + 1]!);
+    if (blocksStill && (still(blocks, i, minBlockMotion) || still(diff, i, minMotion))) candidates.push(i);
   }
   if (candidates.length < minRepeats + 1) return [];
   const intervals = candidates.slice(1).map((c, k) => c - candidates[k]!);
@@ -177,7 +185,7 @@ export function detectCadenceRepeats(
   for (let i = repeats[0]!; i <= repeats.at(-1)!; i++) {
     if (repeated.has(i)) continue;
     between++;
-    if (frames.diff[i]! >= minMotion) moving++;
+    if (diff[i]! >= minMotion || blocks[i]! >= minBlockMotion) moving++;
   }
   return moving >= minMovingShare * between ? repeats : [];
 }

@@ -1,0 +1,114 @@
+/**
+ * The queue against a local run: a real redis-server on a free loopback port, two workers on this
+ * machine (`--jobs 1` each: the same two files at once as the local `--jobs 2`), and 16 short lessons
+ * (pieces of the bench's slide, screen and camera lessons), each command timed as a whole process.
+ * What the queue adds is its own cost: Redis round trips, the workers' start-up being already paid,
+ * the results' JSON. bench.ts calls benchQueue().
+ */
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
+import { execa, type ResultPromise } from 'execa';
+import { shortBatch } from './media.js';
+import type { BenchHost } from './host.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const LESSONS = 16;
+/** The queue may cost this much more than the local run of the same files with the same parallelism. */
+const ALLOWED_RATIO = 1.1;
+
+export async function benchQueue(b: BenchHost): Promise<void> {
+  const scratch = await mkdtemp(join(tmpdir(), 'courseware-bench-queue-'));
+  const folder = join(scratch, 'lessons');
+  const processes: ResultPromise[] = [];
+  try {
+    await lessonsInto(folder);
+    const help = await execa('node', [b.bin, '--help']);
+    // Every file decoded in both runs: no verdict taken from the result cache.
+    const noCache = help.stdout.includes('--no-cache') || help.stdout.includes('--cache') ? ['--no-cache'] : [];
+    const port = await freePort();
+    const redis = execa('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { reject: false });
+    processes.push(redis);
+    await untilPong(port, redis);
+    const url = `redis://127.0.0.1:${port}/0`;
+    for (let i = 0; i < 2; i++) processes.push((await startWorker(b.bin, url)).process);
+    const commands = {
+      local: ['--jobs', '2', ...noCache, '--format', 'json', folder],
+      queue: ['--queue', url, ...noCache, '--format', 'json', folder],
+    };
+    const walls: Record<keyof typeof commands, number[]> = { local: [], queue: [] };
+    const verdicts: Record<string, unknown> = {};
+    // In turns, so that a busy moment of the machine falls on both.
+    for (let run = 0; run < RUNS; run++) {
+      for (const name of ['local', 'queue'] as const) {
+        const start = performance.now();
+        const result = await execa('node', [b.bin, ...commands[name]], { reject: false });
+        walls[name].push((performance.now() - start) / 1000);
+        if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`${name} run exited with ${result.exitCode}: ${result.stderr}`);
+        verdicts[name] = (JSON.parse(result.stdout) as { files: { path: string; status: string; findings: { rule: string; status: string }[] }[] }).files.map((f) => [f.path, f.status, f.findings.map((x) => [x.rule, x.status])]);
+      }
+      b.log(`queue bench run ${run + 1}/${RUNS}: local ${walls.local.at(-1)!.toFixed(2)} s, queue ${walls.queue.at(-1)!.toFixed(2)} s`);
+    }
+    if (!isDeepStrictEqual(verdicts.local, verdicts.queue)) b.log('queue bench: the queue run and the local run disagree on some verdict');
+    const local = median(walls.local);
+    const queue = median(walls.queue);
+    const ratio = queue / local;
+    b.row(
+      `queue run, 2 local workers (\`--jobs 1\` each), ${LESSONS} short lessons, whole process`,
+      `${queue.toFixed(2)} s = ${ratio.toFixed(2)}× (${(LESSONS / queue).toFixed(2)} files/s; same verdicts: ${isDeepStrictEqual(verdicts.local, verdicts.queue) ? 'yes' : 'no'})`,
+      `≤ ${ALLOWED_RATIO.toFixed(2)}× the local run \`--jobs 2\` of the same folder: ${local.toFixed(2)} s (${(LESSONS / local).toFixed(2)} files/s)`,
+      ratio <= ALLOWED_RATIO,
+    );
+  } finally {
+    for (const child of processes.reverse()) {
+      child.kill('SIGTERM');
+      await child;
+    }
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** 16 of the bench's 30 short lessons, a mix of the three kinds, copied into one folder. */
+async function lessonsInto(folder: string): Promise<void> {
+  const source = await shortBatch();
+  const names = (await readdir(source)).filter((name) => name.endsWith('.mp4')).sort();
+  // Slides 001–006, screens 011–015, camera 021–025.
+  const chosen = [...names.slice(0, 6), ...names.slice(10, 15), ...names.slice(20, 25)];
+  await mkdir(folder, { recursive: true });
+  for (const name of chosen) await copyFile(join(source, name), join(folder, name));
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function untilPong(port: number, redis: ResultPromise): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if ((await execa('redis-cli', ['-p', String(port), 'ping'], { reject: false })).stdout.trim() === 'PONG') return;
+    if (redis.exitCode !== null) break;
+    await sleep(100);
+  }
+  throw new Error('redis-server did not start (apt-get install redis-server)');
+}
+
+/** A worker process, once it says it serves (wrapped: a process is a thenable, which an async function would wait for). */
+async function startWorker(bin: string, url: string): Promise<{ process: ResultPromise }> {
+  const worker = execa('node', [bin, 'worker', '--queue', url, '--jobs', '1'], { reject: false, env: { LANG: 'C.UTF-8' } });
+  let stderr = '';
+  worker.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  for (let i = 0; !stderr.includes('worker on'); i++) {
+    if (worker.exitCode !== null || i > 300) throw new Error(`the worker did not start: ${stderr}`);
+    await sleep(100);
+  }
+  return { process: worker };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
