@@ -329,6 +329,26 @@ describe('fix: cuts', () => {
     expect(cues).toContain(`${clock(16 - cutS)} --> ${clock(18 - cutS)}`);
   });
 
+  it('--trim-intro cuts the end of a 10 s outro to leave it under 5 s; the lesson before it stays whole', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'fix-outro-'));
+    const credits = (s: number): Segment[] => [{ video: black(0.4), audio: silence(0.4) }, { video: card(s - 0.4), audio: music(s - 0.4) }];
+    const made = await makeMedia('fix-outro-10.mp4', [...programmeArgs([{ video: moving(20), audio: speech(20) }, ...credits(10)]), '-c:v', 'libx264', '-preset', 'ultrafast', '-threads', '1', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '192k']);
+    const lesson = join(folder, 'outro.mp4');
+    await copyFile(made, lesson);
+    const out = await mkdtemp(join(tmpdir(), 'fix-outro-out-'));
+    const result = await fix({ paths: [lesson], outputDir: out, trimIntro: true, only: ['outro.duration'], preset: 'veryfast' });
+    const file = result.files[0]!;
+    await expectFixed(file, 'outro.duration', result.after!);
+    const outro = ruleResult(file, 'outro.duration');
+    figures('outro', outro);
+    const endS = file.plan.trim!.endS!;
+    expect((outro.before.measured as { durationS: number }).durationS).toBeGreaterThan(5);
+    expect((outro.after[0]!.measured as { durationS: number }).durationS).toBeLessThanOrEqual(5);
+    // The lesson (20 s) is kept; the cut is inside the credits.
+    expect(endS).toBeGreaterThan(20.4);
+    expect(Math.abs((await probe(file.outputs[0]!)).video!.durationS - endS)).toBeLessThanOrEqual(0.04);
+  });
+
   it('--split cuts a 16-minute lesson at its black, silent gap between slides into parts of 5–15 minutes, subtitles re-timed', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'fix-split-'));
     const made = await makeMedia('fix-16min.mp4', sixteenMinutes());

@@ -402,7 +402,7 @@ export const en = {
   'cli/fix-option-output': 'folder for the fixed lessons (required; never the folder of an original)',
   'cli/fix-option-plan': 'print the plan and the exact ffmpeg command lines; run nothing',
   'cli/fix-option-only': 'fix only these rules (comma-separated ids)',
-  'cli/fix-option-trim-intro': 'cut the start of an over-long intro down to the limit',
+  'cli/fix-option-trim-intro': 'cut an over-long intro (its start) or outro (its end) down to the limit',
   'cli/fix-option-split': 'cut a lesson over 15 minutes into 5–15 minute parts at natural boundaries',
   'cli/fix-option-denoise': 'reduce broadband noise (audio.snr); it can colour the voice',
   'cli/fix-option-upscale': 'scale a picture under 720 lines up (--no-upscale: report it instead)',

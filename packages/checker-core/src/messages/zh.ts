@@ -388,7 +388,7 @@ export const zh: Record<MessageId, string> = {
   'cli/fix-option-output': '存放修正后课程视频的文件夹（必填；不能是原文件所在的文件夹）',
   'cli/fix-option-plan': '只显示修正计划和确切的 ffmpeg 命令行，不执行任何操作',
   'cli/fix-option-only': '只修正这些检查项（检查项 id，用逗号分隔）',
-  'cli/fix-option-trim-intro': '片头过长时，剪掉开头多出的部分，使片头不超过上限',
+  'cli/fix-option-trim-intro': '片头或片尾过长时，剪掉片头开头或片尾结尾多出的部分，使其不超过上限',
   'cli/fix-option-split': '把超过 15 分钟的课程视频在自然段落处切成几段，每段 5–15 分钟',
   'cli/fix-option-denoise': '降低宽频噪声（audio.snr）；可能改变人声的音色',
   'cli/fix-option-upscale': '把不到 720 行的画面放大（--no-upscale：不放大，改为报告出来）',

@@ -267,6 +267,19 @@ describe('planFixes: what it cannot fix, and what must be asked for', () => {
     expect(trimmed.subtitles[0]).toMatchObject({ outputs: [{ path: '/tmp/fixed/01.srt', fromS: 5.5, toS: null }] });
   });
 
+  it('an over-long outro needs --trim-intro too; with it, its end is cut to leave just under the limit, the lesson kept whole', () => {
+    const facts = lesson({ chapters: [{ title: '第一节', startS: 0, endS: 590 }, { title: '片尾', startS: 590, endS: 600 }] });
+    const plain = planOne(facts, {}, 'lessons/01.mp4');
+    expect(ruleOf(plain, 'outro.duration')).toMatchObject({ status: 'needs-option', says: { messageId: 'fix/needs/trim-outro', params: { maxS: 5 } } });
+    const trimmed = planOne(facts, { trimIntro: true }, 'lessons/01.mp4');
+    expect(ruleOf(trimmed, 'outro.duration')).toMatchObject({ status: 'fix', says: { messageId: 'fix/do/trim-outro', params: { cutS: 5.5, outroS: 10, leftS: 4.5 } } });
+    expect(trimmed.trim).toEqual({ startS: 0, endS: 594.5 });
+    const args = encode(trimmed)[0]!.args;
+    expect(args[args.indexOf('-t') + 1]).toBe('594.500');
+    expect(args).toEqual(expect.arrayContaining(['-c:v', 'libx264', '-c:a', 'aac']));
+    expect(trimmed.subtitles[0]).toMatchObject({ outputs: [{ path: '/tmp/fixed/01.srt', fromS: 0, toS: 594.5 }] });
+  });
+
   it('a lesson over 15 minutes needs --split; with it, boundaries are found first, then one encode a part', () => {
     const long = lesson({ durationS: 1000, video: { durationS: 1000, endS: 1000 }, audio: { durationS: 1000, endS: 1000, packetCount: 46875 } });
     expect(ruleOf(planOne(long, {}, 'long.mp4'), 'video.duration')).toMatchObject({ status: 'needs-option', says: { messageId: 'fix/needs/split' } });

@@ -125,7 +125,8 @@ export interface FixPlan {
   steps: FixStep[];
   /** Measurements the exact plan still waits for. */
   pending: Measurement[];
-  trim: { startS: number } | null;
+  /** Where the lesson is cut: its new start, and its new end (null: where it ends now). */
+  trim: { startS: number; endS: number | null } | null;
   split: { cuts: Cut[] | null; minPartS: number; maxPartS: number } | null;
   warnings: FixWords[];
 }
@@ -164,6 +165,9 @@ const CANNOT: Record<string, FixWords['messageId']> = {
   'video.black': 'fix/cannot/black',
   'video.aspect': 'fix/cannot/aspect',
   'video.stability': 'fix/cannot/stability',
+  'video.shake': 'fix/cannot/shake',
+  'audio.voice-balance': 'fix/cannot/voice-balance',
+  'audio.bandwidth': 'fix/cannot/bandwidth',
   'file.integrity': 'fix/cannot/integrity',
   'subtitle.present': 'fix/cannot/subtitle-missing',
   'subtitle.language': 'fix/cannot/subtitle-language',
@@ -440,14 +444,27 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       const says = words('fix/do/trim-intro', { cutS: round(cutS, 2), introS: m.durationS, leftS: round(m.durationS - cutS, 2) });
       if (fixIfAsked('intro.duration', says)) {
         trimStartS = cutS;
-        plan.trim = { startS: cutS };
+        plan.trim = { startS: cutS, endS: null };
       }
     }
   }
+  // Where the lesson ends: its end, or earlier when an over-long outro is cut (its end, so that the lesson itself stays whole).
+  let endS = durationS;
   if (isFailing('outro.duration')) {
-    const m = verdict('outro.duration')!.measured;
-    decide('outro.duration', 'cannot-fix', words(m === null ? 'fix/cannot/outro-not-detected' : 'fix/cannot/outro'));
+    const m = verdict('outro.duration')!.measured as { durationS?: number } | null;
+    const maxS = Number(opt('outro.duration').maxS ?? 5);
+    if (!m || typeof m.durationS !== 'number') decide('outro.duration', 'cannot-fix', words('fix/cannot/outro-not-detected'));
+    else if (!options.trimIntro) needsOption('outro.duration', words('fix/needs/trim-outro', { maxS }));
+    else {
+      const cutS = Math.min(m.durationS, Math.max(0, m.durationS - maxS + TRIM_MARGIN_S));
+      const says = words('fix/do/trim-outro', { cutS: round(cutS, 2), outroS: m.durationS, leftS: round(m.durationS - cutS, 2) });
+      if (fixIfAsked('outro.duration', says)) {
+        endS = durationS - cutS;
+        plan.trim = { startS: trimStartS, endS };
+      }
+    }
   }
+  const trimmedEnd = endS < durationS;
   const durationOptions = opt('video.duration');
   const minPartS = Number(durationOptions.minS ?? 300);
   const maxPartS = Number(durationOptions.maxS ?? 900);
@@ -470,7 +487,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   if (isFailing('file.size')) {
     const maxBytes = Number(opt('file.size').maxBytes ?? 1024 ** 3);
     // Parts are judged one by one: a split lesson must fit part by part.
-    const longestS = splitting ? Math.min(durationS - trimStartS, maxPartS) : durationS - trimStartS;
+    const longestS = splitting ? Math.min(endS - trimStartS, maxPartS) : endS - trimStartS;
     const otherBps = (audio ? (encodeAudio ? audioRateBps : (audio.measuredBitrateBps ?? audioRateBps)) : 0) + 16_000;
     const budgetBps = longestS > 0 ? (maxBytes * 0.97 * 8) / longestS - otherBps : Infinity;
     if (!video) decide('file.size', 'cannot-fix', words('fix/cannot/no-video'));
@@ -533,7 +550,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   // A cut re-encodes both streams: with the bundled ffmpeg, a copied stream cut by seeking keeps the
   // frames back to the previous keyframe (hidden by an edit list) and a wrong movie duration, and a
   // copied picture with B-frames puts the next part's first frame into the part before.
-  const cutting = trimStartS > 0 || splitting;
+  const cutting = trimStartS > 0 || trimmedEnd || splitting;
   if (cutting) {
     if (video && !encodeVideo) encodeVideo = true;
     if (audio && !encodeAudio) encodeAudio = true;
@@ -550,24 +567,26 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   const textStreams = facts.subtitleStreams.filter((s) => TEXT_SUBTITLE_CODECS.has(s.codec)).map((s) => s.streamIndex);
   for (const s of facts.subtitleStreams) if (!TEXT_SUBTITLE_CODECS.has(s.codec)) plan.warnings.push(words('fix/warn/bitmap-subtitles', { stream: s.streamIndex }));
 
-  let parts: { startS: number; durationS: number | null }[] = [{ startS: trimStartS, durationS: null }];
+  // A part's duration is null when it runs to the file's end.
+  const lengthTo = (startS: number, toS: number) => (toS < durationS ? toS - startS : null);
+  let parts: { startS: number; durationS: number | null }[] = [{ startS: trimStartS, durationS: lengthTo(trimStartS, endS) }];
   if (splitting) {
     plan.split = { cuts: null, minPartS, maxPartS };
     if (measured.boundaries) {
       const cuts = chooseCuts({
         startS: trimStartS,
-        endS: durationS,
+        endS,
         // The parts' limits are on the output's clock.
         minPartS: (minPartS + 1) / timeScale,
         maxPartS: (maxPartS - 1) / timeScale,
         evidence: measured.boundaries,
       });
       plan.split.cuts = cuts;
-      const edges = [trimStartS, ...cuts.map((c) => c.atS), durationS];
-      parts = edges.slice(0, -1).map((startS, i) => ({ startS, durationS: i === edges.length - 2 ? null : edges[i + 1]! - startS }));
+      const edges = [trimStartS, ...cuts.map((c) => c.atS), endS];
+      parts = edges.slice(0, -1).map((startS, i) => ({ startS, durationS: lengthTo(startS, edges[i + 1]!) }));
       for (const cut of cuts) if (!cut.natural) plan.warnings.push(words('fix/warn/no-natural-boundary', { atS: cut.atS }));
       const fix = fixes.get('video.duration')!;
-      fix.says = words('fix/do/split', { durationS: round(durationS - trimStartS, 1), parts: parts.length, cuts: cuts.map((c) => formatCut(c.atS)) });
+      fix.says = words('fix/do/split', { durationS: round(endS - trimStartS, 1), parts: parts.length, cuts: cuts.map((c) => formatCut(c.atS)) });
     }
   }
 
@@ -606,7 +625,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       outputs: partRanges.map((r) => ({ path: join(outputDir, sidecarName(basename(s.source), stem, r.name)), fromS: r.fromS, toS: r.toS, timeScale: r.timeScale })),
     });
   }
-  if ((trimStartS > 0 || splitting) && subtitleFixes.length > 0) plan.warnings.push(words('fix/do/subtitle-retime'));
+  if ((trimStartS > 0 || trimmedEnd || splitting) && subtitleFixes.length > 0) plan.warnings.push(words('fix/do/subtitle-retime'));
 
   // --- the steps ---------------------------------------------------------------------------------
   const path = file.path;
@@ -616,7 +635,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
     plan.steps.push(step('find-boundaries', 'ffmpeg', boundaryArgs(path, silenceDb, audio !== null), durationS));
   }
   if (plan.pending.includes('loudness') && audioEncoding) {
-    plan.steps.push(step('measure-loudness', 'ffmpeg', loudnessMeasureArgs(path, trimStartS, null, audioFilters, LOUDNESS_TARGET), durationS - trimStartS));
+    plan.steps.push(step('measure-loudness', 'ffmpeg', loudnessMeasureArgs(path, trimStartS, lengthTo(trimStartS, endS), audioFilters, LOUDNESS_TARGET), endS - trimStartS));
   }
   if (pendingParts) {
     // The parts are known once the boundaries are: one encode per part, shown for the whole for now.
@@ -632,7 +651,7 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
       measured: measured.loudness ?? null,
       timeScale,
     };
-    plan.steps.push({ ...step('encode', 'ffmpeg', encodeArgs(template), durationS - trimStartS), says: words('fix/step/encode-part', { part: '<n>', output: join(outputDir, `${stem}-part<n>.mp4`) }) });
+    plan.steps.push({ ...step('encode', 'ffmpeg', encodeArgs(template), endS - trimStartS), says: words('fix/step/encode-part', { part: '<n>', output: join(outputDir, `${stem}-part<n>.mp4`) }) });
   }
   for (const output of plan.outputs) {
     const args = encodeArgs({
