@@ -83,10 +83,11 @@ async function rounds(host: BenchHost, label: string, lesson: string, ffmpegArgs
     for (let i = 0; i < RUNS; i++) {
       await rm(fixDir, { recursive: true, force: true });
       const round: Round = {
-        fix: await timed('node', [host.bin, 'fix', lesson, '--output', fixDir]),
+        // Every check decodes: none of them takes a verdict from the result cache.
+        fix: await timed('node', [host.bin, 'fix', '--no-cache', lesson, '--output', fixDir]),
         ffmpeg: await timed(ffmpegPath(), ffmpegArgs(reference)),
-        checkBefore: await timed('node', [host.bin, '--format', 'json', lesson]),
-        checkAfter: await timed('node', [host.bin, '--format', 'json', output]),
+        checkBefore: await timed('node', [host.bin, '--format', 'json', '--no-cache', lesson]),
+        checkAfter: await timed('node', [host.bin, '--format', 'json', '--no-cache', output]),
       };
       await rm(reference, { force: true });
       results.push(round);
