@@ -134,8 +134,16 @@ const queued = (paths: string[], extra: string[] = []) => checkJson(['--no-cache
 describe('--queue: workers on Redis check the files, the submitter prints the report', () => {
   it('two workers: the same report as a local run, file by file and rule by rule, in JSON and text', async () => {
     await Promise.all([startWorker(), startWorker()]);
-    const [here, there] = [await local([lessons]), await queued([lessons])];
+    const here = await local([lessons]);
+    const submittedAt = Date.now();
+    const there = await queued([lessons]);
+    const wallS = (Date.now() - submittedAt) / 1000;
     expect(here.report.files).toHaveLength(6);
+    // Each file's elapsedS is its check on a worker, not its wait in the queue: two workers cannot have
+    // spent more than twice the run's time (six files sent at once, waits counted, would sum to about 4×).
+    const checkingS = there.report.files.reduce((sum, f) => sum + (f.elapsedS ?? Infinity), 0);
+    console.info(`queue: ${checkingS.toFixed(1)} s of checking in ${wallS.toFixed(1)} s on two workers`);
+    expect(checkingS).toBeLessThan(2 * wallS);
     expect(there.run.exitCode).toBe(here.run.exitCode);
     expect(verdictsOf(there.report)).toEqual(verdictsOf(here.report));
     expect(there.report.summary).toEqual(here.report.summary);

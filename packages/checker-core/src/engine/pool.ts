@@ -54,8 +54,9 @@ export async function checkTargets(targets: readonly CheckTarget[], options: Bat
       const { result, print } = await checkOne(target, { ...options, decoderThreads, onDecodeProgress });
       if (aborted()) return;
       // Wall time of this file's check (probe, decoding passes, rules); evidence frames are not counted.
-      result.startedAt = startedAt.toISOString();
-      result.elapsedS = (Date.now() - startedAt.getTime()) / 1000;
+      // A checker that timed the check where it ran (a queue's worker) keeps its own: not the time in the queue.
+      result.startedAt ??= startedAt.toISOString();
+      result.elapsedS ??= (Date.now() - startedAt.getTime()) / 1000;
       if (print) prints.push({ index, path: target.path, folder: dirname(target.path), print });
       results[index] = await withEvidence(result, index);
       completed++;

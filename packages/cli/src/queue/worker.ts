@@ -82,6 +82,7 @@ async function serve(job: CheckJob, versions: Versions, host: string, jobs: numb
   if (missing) return outcome({ result: queueErrorResult(target.path, 'not-found', 'file-error/worker-cannot-see', { host, path: target.readPath }, context.locale), print: null });
   const profile = profileFrom(job.profile);
   let reportedAt = 0;
+  const startedAt = new Date();
   const checked = await checkFile(target, {
     profile,
     plan: planChecks(profile, job.quick),
@@ -95,5 +96,8 @@ async function serve(job: CheckJob, versions: Versions, host: string, jobs: numb
       report(fraction).catch(() => {});
     },
   });
+  // The time the check took here, not the time the file waited in the queue (which the submitter would measure).
+  checked.result.startedAt = startedAt.toISOString();
+  checked.result.elapsedS = (Date.now() - startedAt.getTime()) / 1000;
   return outcome(checked);
 }
