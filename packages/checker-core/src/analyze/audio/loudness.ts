@@ -133,21 +133,27 @@ function slidingEnergy(blockEnergy: Float64Array, blocks: number): Float64Array 
   return out;
 }
 
+/** The mean of the energies above BS.1770's absolute gate (−70 LUFS), summed in order; null when none is. */
+function meanAboveAbsoluteGate(energy: Float64Array): number | null {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < energy.length; i++) {
+    if (toLufs(energy[i]!) > -70) {
+      sum += energy[i]!;
+      count++;
+    }
+  }
+  return count === 0 ? null : sum / count;
+}
+
 /** BS.1770 gated integrated loudness from 400 ms blocks every 100 ms. */
 export function integratedLoudness(blockEnergy: Float64Array): number | null {
   // Typed arrays and loops, summed in order (the same means as the filtered arrays they replace):
   // an hour has 36,000 blocks, and arrays of them made the heap grow at the end of the pass.
   const gating = slidingEnergy(blockEnergy, 4);
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < gating.length; i++) {
-    if (toLufs(gating[i]!) > -70) {
-      sum += gating[i]!;
-      count++;
-    }
-  }
-  if (count === 0) return null;
-  const relativeGate = toLufs(sum / count) - 10;
+  const mean = meanAboveAbsoluteGate(gating);
+  if (mean === null) return null;
+  const relativeGate = toLufs(mean) - 10;
   let keptSum = 0;
   let kept = 0;
   for (let i = 0; i < gating.length; i++) {
@@ -162,17 +168,10 @@ export function integratedLoudness(blockEnergy: Float64Array): number | null {
 
 /** EBU Tech 3342 loudness range from 3 s short-term loudness every 100 ms. */
 export function loudnessRange(shortTermEnergy: Float64Array): number | null {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < shortTermEnergy.length; i++) {
-    if (toLufs(shortTermEnergy[i]!) > -70) {
-      sum += shortTermEnergy[i]!;
-      count++;
-    }
-  }
-  if (count === 0) return null;
-  const relativeGate = toLufs(sum / count) - 20;
-  const levels = new Float64Array(count);
+  const mean = meanAboveAbsoluteGate(shortTermEnergy);
+  if (mean === null) return null;
+  const relativeGate = toLufs(mean) - 20;
+  const levels = new Float64Array(shortTermEnergy.length);
   let kept = 0;
   for (let i = 0; i < shortTermEnergy.length; i++) {
     const lufs = toLufs(shortTermEnergy[i]!);
