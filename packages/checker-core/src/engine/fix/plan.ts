@@ -433,37 +433,32 @@ function planFile(file: FileResult, options: PlanOptions, profile: Profile, name
   for (const rule of [...AUDIO_RULES, 'av.sync']) if (isFailing(rule) && !audio && !fixes.has(rule)) decide(rule, 'cannot-fix', words('fix/cannot/no-audio'));
 
   // --- the cut: intro, parts ---------------------------------------------------------------------
-  let trimStartS = 0;
-  if (isFailing('intro.duration')) {
-    const m = verdict('intro.duration')!.measured as { durationS?: number } | null;
-    const maxS = Number(opt('intro.duration').maxS ?? 10);
-    if (!m || typeof m.durationS !== 'number') decide('intro.duration', 'cannot-fix', words('fix/cannot/intro-not-detected'));
-    else if (!options.trimIntro) needsOption('intro.duration', words('fix/needs/trim-intro', { maxS }));
-    else {
-      const cutS = Math.min(m.durationS, Math.max(0, m.durationS - maxS + TRIM_MARGIN_S));
-      const says = words('fix/do/trim-intro', { cutS: round(cutS, 2), introS: m.durationS, leftS: round(m.durationS - cutS, 2) });
-      if (fixIfAsked('intro.duration', says)) {
-        trimStartS = cutS;
-        plan.trim = { startS: cutS, endS: null };
-      }
+  /**
+   * The seconds to cut from an over-long intro (its start) or outro (its end), leaving just under the
+   * limit, when `--trim-intro` asks for it; null when nothing is cut (and the rule says why).
+   */
+  const cutOf = (part: 'intro' | 'outro', defaultMaxS: number): number | null => {
+    const rule = `${part}.duration` as const;
+    if (!isFailing(rule)) return null;
+    const m = verdict(rule)!.measured as { durationS?: number } | null;
+    const maxS = Number(opt(rule).maxS ?? defaultMaxS);
+    if (!m || typeof m.durationS !== 'number') {
+      decide(rule, 'cannot-fix', words(`fix/cannot/${part}-not-detected`));
+      return null;
     }
-  }
+    if (!options.trimIntro) {
+      needsOption(rule, words(`fix/needs/trim-${part}`, { maxS }));
+      return null;
+    }
+    const cutS = Math.min(m.durationS, Math.max(0, m.durationS - maxS + TRIM_MARGIN_S));
+    const [cut, left] = [round(cutS, 2), round(m.durationS - cutS, 2)];
+    const says = part === 'intro' ? words('fix/do/trim-intro', { cutS: cut, introS: m.durationS, leftS: left }) : words('fix/do/trim-outro', { cutS: cut, outroS: m.durationS, leftS: left });
+    return fixIfAsked(rule, says) ? cutS : null;
+  };
+  const trimStartS = cutOf('intro', 10) ?? 0;
   // Where the lesson ends: its end, or earlier when an over-long outro is cut (its end, so that the lesson itself stays whole).
-  let endS = durationS;
-  if (isFailing('outro.duration')) {
-    const m = verdict('outro.duration')!.measured as { durationS?: number } | null;
-    const maxS = Number(opt('outro.duration').maxS ?? 5);
-    if (!m || typeof m.durationS !== 'number') decide('outro.duration', 'cannot-fix', words('fix/cannot/outro-not-detected'));
-    else if (!options.trimIntro) needsOption('outro.duration', words('fix/needs/trim-outro', { maxS }));
-    else {
-      const cutS = Math.min(m.durationS, Math.max(0, m.durationS - maxS + TRIM_MARGIN_S));
-      const says = words('fix/do/trim-outro', { cutS: round(cutS, 2), outroS: m.durationS, leftS: round(m.durationS - cutS, 2) });
-      if (fixIfAsked('outro.duration', says)) {
-        endS = durationS - cutS;
-        plan.trim = { startS: trimStartS, endS };
-      }
-    }
-  }
+  const endS = durationS - (cutOf('outro', 5) ?? 0);
+  if (trimStartS > 0 || endS < durationS) plan.trim = { startS: trimStartS, endS: endS < durationS ? endS : null };
   const trimmedEnd = endS < durationS;
   const durationOptions = opt('video.duration');
   const minPartS = Number(durationOptions.minS ?? 300);
