@@ -61,15 +61,33 @@ afterAll(async () => {
   if (lessonDir) await rm(lessonDir, { recursive: true, force: true });
 });
 
-/** Records every text the fix's progress line shows, from now on. */
+/**
+ * Records every text the fix's progress line shows, from now on: read from the mutation records
+ * (what was removed and added, in order), not from the line when the observer runs, which sees
+ * only the last of several renders in one task (events that arrive together are rendered together).
+ */
 async function recordProgress(): Promise<void> {
   await page.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { fixProgress: string[] }).fixProgress = seen;
-    new MutationObserver(() => {
-      const text = document.getElementById('fix-activity')?.textContent;
+    const note = (text: string | null | undefined) => {
       if (text && seen.at(-1) !== text) seen.push(text);
-    }).observe(document.getElementById('details')!, { subtree: true, childList: true, characterData: true });
+    };
+    const activityTexts = (node: Node, parent: Node): (string | null)[] => {
+      if (node instanceof Element) return node.id === 'fix-activity' ? [node.textContent] : [...node.querySelectorAll('#fix-activity')].map((e) => e.textContent);
+      return parent instanceof Element && parent.id === 'fix-activity' ? [node.textContent] : [];
+    };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'characterData') {
+          if (record.target.parentElement?.id === 'fix-activity') note(record.oldValue);
+          continue;
+        }
+        for (const node of record.removedNodes) activityTexts(node, record.target).forEach(note);
+        for (const node of record.addedNodes) activityTexts(node, record.target).forEach(note);
+      }
+      note(document.getElementById('fix-activity')?.textContent);
+    }).observe(document.getElementById('details')!, { subtree: true, childList: true, characterData: true, characterDataOldValue: true });
   });
 }
 

@@ -74,7 +74,7 @@ export interface VideoFacts {
   statedBitrateBps: number | null;
   timing: VideoTiming;
   /** Presentation time of every frame, sorted (bulk: left out of the JSON report). */
-  frameTimesS: number[];
+  frameTimesS: Float64Array;
 }
 
 export interface AudioFacts {

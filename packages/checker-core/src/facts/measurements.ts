@@ -107,29 +107,29 @@ export interface FrameStats {
   /** Presentation time of each frame, seconds (from the packet scan). */
   timeS: Float64Array;
   /** Mean luma and chroma, 8-bit code values. */
-  yMean: Float64Array;
-  uMean: Float64Array;
-  vMean: Float64Array;
+  yMean: Float32Array;
+  uMean: Float32Array;
+  vMean: Float32Array;
   /** Mean absolute luma difference to the previous frame (0 for the first). */
-  diff: Float64Array;
+  diff: Float32Array;
   /** Histogram distance to the previous frame, 0 (same) to 1 (disjoint): shot cuts. */
-  cut: Float64Array;
+  cut: Float32Array;
   /** Share of near-neutral pixels, and their mean chroma offsets from neutral (U−128, V−128). */
-  neutralShare: Float64Array;
-  neutralU: Float64Array;
-  neutralV: Float64Array;
+  neutralShare: Float32Array;
+  neutralU: Float32Array;
+  neutralV: Float32Array;
   /**
    * The largest mean absolute luma change to the previous frame of any 8×8 block of a 128×72 luma
    * plane (a 16×9 grid), 8-bit: a moving inset that the mean over the picture hides (0 for the first).
    */
-  blockDiffMax: Float64Array;
+  blockDiffMax: Float32Array;
   /**
    * The picture's global displacement from the previous frame (where the content moved: right and
    * down are positive), as a share of the picture's width on both axes; NaN where it cannot be told
    * (the first frame, a plain picture, local motion only, a different picture).
    */
-  shiftXOfWidth: Float64Array;
-  shiftYOfWidth: Float64Array;
+  shiftXOfWidth: Float32Array;
+  shiftYOfWidth: Float32Array;
 }
 
 export type SubtitleEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'unknown';

@@ -52,7 +52,7 @@ const VIDEO_CODECS = new Set(['h264', 'hevc', 'mpeg4']);
 interface Entries {
   count: number;
   timestamps: Float64Array;
-  sizes: Float64Array;
+  sizes: Float64Array | Uint32Array;
   keyframe: Uint8Array;
   /** Composition minus decode time per entry; null without `ctts`. */
   compositionOffsets: Int32Array | null;

@@ -53,10 +53,11 @@ export interface Mp4Track {
   entryCount: number;
   entrySamples: Uint32Array | null;
   offsetsBytes: Float64Array;
-  sizesBytes: Float64Array;
+  /** 32-bit per sample (as `stsz` and `stts` hold them: half the memory of an hour's index); 64-bit per merged chunk. */
+  sizesBytes: Float64Array | Uint32Array;
   /** Decode time of each entry's first sample, in media ticks (before any edit list). */
   decodeTicks: Float64Array;
-  durationsTicks: Float64Array;
+  durationsTicks: Float64Array | Uint32Array;
   /** Composition minus decode time per entry (`ctts`), in media ticks; null when absent. */
   compositionOffsetsTicks: Int32Array | null;
   /** Zero-based indexes of the sync samples (`stss`); null when absent, meaning every sample is one. */
@@ -273,7 +274,7 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
   // Sizes: a table bounded by its box, or one size for all (then the count is only a claim).
   let sampleCount: number;
   let constantSampleSizeBytes: number | null = null;
-  let sizes: Float64Array | null = null;
+  let sizes: Uint32Array | null = null;
   const stsz = stbl.child('stsz');
   if (stsz) {
     const constant = stsz.u32(4);
@@ -282,7 +283,7 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
       constantSampleSizeBytes = soundSampleBytes ?? constant;
     } else {
       sampleCount = stsz.count(8, 12, 4);
-      sizes = new Float64Array(sampleCount);
+      sizes = new Uint32Array(sampleCount);
       // Bounded by count(): plain reads (this loop sees every sample of the file).
       const view = stsz.view;
       for (let i = 0; i < sampleCount; i++) sizes[i] = view.getUint32(12 + 4 * i);
@@ -292,7 +293,7 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
     const fieldBits = stz2.u8(7);
     if (fieldBits !== 4 && fieldBits !== 8 && fieldBits !== 16) throw new Invalid('stz2 field size');
     sampleCount = stz2.count(8, 12, fieldBits / 8);
-    sizes = new Float64Array(sampleCount);
+    sizes = new Uint32Array(sampleCount);
     for (let i = 0; i < sampleCount; i++) {
       if (fieldBits === 16) sizes[i] = stz2.u16(12 + 2 * i);
       else if (fieldBits === 8) sizes[i] = stz2.u8(12 + i);
@@ -320,7 +321,7 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
   const offsetsBytes = new Float64Array(capacity);
   const sizesBytes = merged ? new Float64Array(capacity) : sizes!;
   const decodeTicks = new Float64Array(capacity);
-  const durationsTicks = new Float64Array(capacity);
+  const durationsTicks = merged ? new Float64Array(capacity) : new Uint32Array(capacity);
   const entrySamples = merged ? new Uint32Array(capacity) : null;
   if (!merged) {
     // Per sample: durations run by run (a fill each), decode times their running sum. Kept out of the

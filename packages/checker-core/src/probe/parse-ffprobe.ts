@@ -85,10 +85,9 @@ export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | 
  * The frames' presentation times in seconds, in order: sorted as ticks, then scaled (the same order
  * and values as scaling first, the time base being positive), without a comparator or a callback.
  */
-function presentationTimes(ptsTicks: ArrayLike<number>, timeBaseS: number): number[] {
-  const sorted = new Float64Array(ptsTicks).sort();
-  const times = new Array<number>(sorted.length);
-  for (let i = 0; i < sorted.length; i++) times[i] = sorted[i]! * timeBaseS;
+function presentationTimes(ptsTicks: ArrayLike<number>, timeBaseS: number): Float64Array {
+  const times = new Float64Array(ptsTicks).sort();
+  for (let i = 0; i < times.length; i++) times[i]! *= timeBaseS;
   return times;
 }
 

@@ -43,7 +43,7 @@ function makeVideo(overrides: Partial<VideoFacts> = {}): VideoFacts {
     measuredBitrateBps: 1_000_000,
     statedBitrateBps: 1_000_000,
     timing: makeTiming(),
-    frameTimesS: [],
+    frameTimesS: new Float64Array(0),
     ...overrides,
   };
 }
@@ -115,7 +115,7 @@ export function makeTrack(cueLines: string[][], overrides: Partial<SubtitleTrack
 
 /** Frame stats of `count` frames at 25 fps: mid-grey, still, nothing neutral; tests override columns. */
 export function makeFrames(count: number, columns: Partial<Record<Exclude<keyof FrameStats, 'count'>, ArrayLike<number>>> = {}): FrameStats {
-  const filled = (value: number) => new Float64Array(count).fill(value);
+  const filled = (value: number) => new Float32Array(count).fill(value);
   const frames: FrameStats = {
     count,
     timeS: Float64Array.from({ length: count }, (_, i) => i * 0.04),
@@ -123,7 +123,10 @@ export function makeFrames(count: number, columns: Partial<Record<Exclude<keyof 
     neutralShare: filled(0), neutralU: filled(0), neutralV: filled(0),
     blockDiffMax: filled(0), shiftXOfWidth: filled(0), shiftYOfWidth: filled(0),
   };
-  for (const [key, values] of Object.entries(columns)) frames[key as Exclude<keyof FrameStats, 'count'>] = Float64Array.from(values);
+  for (const [key, values] of Object.entries(columns)) {
+    if (key === 'timeS') frames.timeS = Float64Array.from(values);
+    else frames[key as Exclude<keyof FrameStats, 'count' | 'timeS'>] = Float32Array.from(values);
+  }
   return frames;
 }
 

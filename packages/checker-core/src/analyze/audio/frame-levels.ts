@@ -1,4 +1,4 @@
-import { Growable, GrowableBytes } from './growable.js';
+import { Growable } from './growable.js';
 
 /**
  * Per 10 ms hop: each channel's and the mono mix's sum of squares, and whether every sample was
@@ -8,9 +8,9 @@ export interface HopLevels {
   hopS: number;
   hopSamples: number;
   /** [channel][hop] sum of squares over the hop. */
-  channelEnergy: Float64Array[];
+  channelEnergy: Float32Array[];
   /** Sum of squares of the mono mix (mean of the channels) over the hop. */
-  monoEnergy: Float64Array;
+  monoEnergy: Float32Array;
   /** 1 where every sample of every channel in the hop is exactly 0. */
   digitalSilence: Uint8Array;
 }
@@ -18,9 +18,9 @@ export interface HopLevels {
 export class HopLevelMeter {
   private readonly hopSamples: number;
   private readonly channelSums: Float64Array;
-  private readonly channelEnergy: Growable[];
-  private readonly monoEnergy: Growable;
-  private readonly silence: GrowableBytes;
+  private readonly channelEnergy: Growable<Float32Array>[];
+  private readonly monoEnergy: Growable<Float32Array>;
+  private readonly silence: Growable<Uint8Array>;
   private monoSum = 0;
   private filled = 0;
 
@@ -33,9 +33,9 @@ export class HopLevelMeter {
     this.hopSamples = Math.round(sampleRateHz / 100);
     this.channelSums = new Float64Array(channels);
     const hops = expectedS > 0 ? Math.floor((expectedS * sampleRateHz) / this.hopSamples) + 1 : undefined;
-    this.channelEnergy = Array.from({ length: channels }, () => new Growable(hops));
-    this.monoEnergy = new Growable(hops);
-    this.silence = new GrowableBytes(hops);
+    this.channelEnergy = Array.from({ length: channels }, () => new Growable(Float32Array, hops));
+    this.monoEnergy = new Growable(Float32Array, hops);
+    this.silence = new Growable(Uint8Array, hops);
   }
 
   push(samples: Float32Array, frames: number): void {
@@ -88,7 +88,7 @@ export class HopLevelMeter {
 }
 
 /** Mean square of the 20 ms frame starting at hop `i` (hops i and i+1). */
-export function frameMeanSquare(energy: Float64Array, i: number, hopSamples: number): number {
+export function frameMeanSquare(energy: Float32Array, i: number, hopSamples: number): number {
   return (energy[i]! + energy[i + 1]!) / (2 * hopSamples);
 }
 

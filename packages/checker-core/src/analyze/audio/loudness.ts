@@ -87,7 +87,7 @@ export class LoudnessMeter {
     private readonly channels: number,
     expectedS = 0,
   ) {
-    this.blockEnergy = new Growable(expectedS > 0 ? Math.floor(expectedS * 10) + 1 : undefined);
+    this.blockEnergy = new Growable(Float64Array, expectedS > 0 ? Math.floor(expectedS * 10) + 1 : undefined);
     const [shelf, highPass] = kWeighting(sampleRateHz);
     this.filters = Array.from({ length: channels }, () => new KWeightedEnergy(shelf, highPass));
     this.weights = channelWeights(channels);

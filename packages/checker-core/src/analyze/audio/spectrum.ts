@@ -76,8 +76,8 @@ export class SpectrumMeter {
     const binOf = (hz: number) => Math.round((hz * n) / sampleRateHz);
     this.speechBins = [binOf(SPEECH_BAND_HZ[0]), Math.min(n / 2, binOf(SPEECH_BAND_HZ[1]))];
     const frames = expectedS > 0 ? Math.floor((expectedS * sampleRateHz) / (n * FRAME_STRIDE)) + 1 : undefined;
-    this.speechBand = new Growable(frames);
-    this.highBand = new Growable(frames);
+    this.speechBand = new Growable(Float64Array, frames);
+    this.highBand = new Growable(Float64Array, frames);
     this.bandHistograms = Array.from({ length: channels }, () => new Uint32Array(this.bands.length * HISTOGRAM_DB.bins));
   }
 

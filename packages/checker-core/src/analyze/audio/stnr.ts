@@ -42,7 +42,7 @@ function withNoise(estimate: SnrEstimate, noiseLevelDbfs: number | null): SnrEst
 }
 
 /** STNR on one energy track (a channel, or the mono mix). */
-function estimateSnrOf(energy: Float64Array, levels: HopLevels): SnrEstimate {
+function estimateSnrOf(energy: Float32Array, levels: HopLevels): SnrEstimate {
   const frames = Math.max(0, energy.length - 1);
   const histogram = new Float64Array(BINS);
   let silent = 0;

@@ -56,7 +56,7 @@ const COLUMNS: readonly Column[] = [
 
 /** Measures frames as they stream in; memory is a few numbers per frame. */
 export class FrameMeter {
-  private readonly columns: Record<Column, Growable>;
+  private readonly columns: Record<Column, Growable<Float32Array>>;
   /** The values of the frame being measured, then of the last one (a repeat of it repeats them). */
   private readonly row = Object.fromEntries(COLUMNS.map((name) => [name, 0])) as Record<Column, number>;
   /** Picture heights per picture width (display), to give vertical shifts in widths too. */
@@ -79,7 +79,7 @@ export class FrameMeter {
 
   /** `expectedFrames`: the frames the packets promise, to hold them without spare room. `displayAspect`: width / height. */
   constructor(expectedFrames?: number, displayAspect = 16 / 9) {
-    this.columns = Object.fromEntries(COLUMNS.map((name) => [name, new Growable(expectedFrames)])) as Record<Column, Growable>;
+    this.columns = Object.fromEntries(COLUMNS.map((name) => [name, new Growable(Float32Array, expectedFrames)])) as Record<Column, Growable<Float32Array>>;
     this.heightPerWidth = 1 / displayAspect;
   }
 
@@ -220,7 +220,7 @@ export class FrameMeter {
     const timeS = Float64Array.from({ length: this.count }, (_, i) =>
       i < frameTimesS.length ? frameTimesS[i]! : (frameTimesS[frameTimesS.length - 1] ?? 0) + (i - frameTimesS.length + 1) * frameDurationS,
     );
-    const columns = Object.fromEntries(COLUMNS.map((name) => [name, this.columns[name].toArray()])) as Record<Column, Float64Array>;
+    const columns = Object.fromEntries(COLUMNS.map((name) => [name, this.columns[name].toArray()])) as Record<Column, Float32Array>;
     return { count: this.count, timeS, ...columns };
   }
 }
