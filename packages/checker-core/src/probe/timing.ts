@@ -80,18 +80,20 @@ export function emptyTiming(frameCount: number): VideoTiming {
 
 /** The most common positive value; on a tie, the larger (RULES.md: the longer duration is nominal). */
 export function mostCommonPositive(values: ArrayLike<number>): number | null {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    if (value > 0) counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
+  // Sorted, equal values are runs: no Map keyed by doubles (8 ms of a 10-minute file's quick check).
+  const sorted = Float64Array.from(values).sort();
   let best: number | null = null;
   let bestCount = 0;
-  for (const [value, count] of counts) {
-    if (count > bestCount || (count === bestCount && best !== null && value > best)) {
+  for (let i = 0; i < sorted.length; ) {
+    const value = sorted[i]!;
+    let end = i + 1;
+    while (end < sorted.length && sorted[end] === value) end++;
+    // Ascending, so `>=` lets the larger of two equally common values win.
+    if (value > 0 && end - i >= bestCount) {
       best = value;
-      bestCount = count;
+      bestCount = end - i;
     }
+    i = end;
   }
   return best;
 }
