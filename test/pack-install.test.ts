@@ -66,7 +66,7 @@ describe('the packed packages, installed with npm outside the repository', () =>
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => /\.test\.|tsbuildinfo|\/src\//.test(f))).toEqual([]);
     const cliFiles = (await execa('tar', ['-tzf', join(project, 'cli.tgz')])).stdout.split('\n');
-    expect(cliFiles).toEqual(expect.arrayContaining(['package/bin/courseware-check.js', 'package/dist/main.js', 'package/README.md']));
+    expect(cliFiles).toEqual(expect.arrayContaining(['package/bin/courseware-check.js', 'package/dist/courseware-check.mjs', 'package/README.md']));
   });
 
   it('`npx courseware-check --quick FILE` checks the file and names it', async () => {

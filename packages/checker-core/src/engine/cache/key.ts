@@ -49,24 +49,26 @@ export function entryKey(digest: string, target: CheckTarget, content: TargetCon
   return sha256(JSON.stringify([digest, target.kind, target.path, content.sha256, content.sidecars.map((s) => [s.path, s.sha256])]));
 }
 
-/** The checker's own source or build folder: `src/` or `dist/` of checker-core. */
+/** The checker's own source or build folder (`src/` or `dist/` of checker-core), or a bundle's folder. */
+const HERE = fileURLToPath(new URL('.', import.meta.url));
 const CODE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let stamp: Promise<string> | undefined;
 
 /**
- * A digest of the checker's code (every module of checker-core, by content), so that a developer's
- * changed rule never meets a verdict its old version left in the cache while the version number
- * stays the same. Read once a process (about 2 MB); where the code is bundled (the desktop app),
- * the version alone counts.
+ * A digest of the checker's code by content, so that a developer's changed rule never meets a verdict
+ * its old version left in the cache while the version number stays the same: every module of
+ * checker-core (about 2 MB), or where it is bundled (the command, the desktop app) the bundle's files
+ * beside this one. Read once a process, when the cache is used.
  */
 export function codeStamp(): Promise<string> {
   stamp ??= (async () => {
-    if (!existsSync(join(CODE_ROOT, 'engine', 'cache'))) return 'bundled';
-    const names = (await readdir(CODE_ROOT, { recursive: true }))
-      .filter((name) => /\.(js|ts)$/.test(name) && !/\.(d\.ts|test\.[jt]s)$/.test(name))
+    const bundled = !existsSync(join(CODE_ROOT, 'engine', 'cache'));
+    const root = bundled ? HERE : CODE_ROOT;
+    const names = (await readdir(root, { recursive: !bundled }))
+      .filter((name) => /\.(m?js|ts)$/.test(name) && !/\.(d\.ts|test\.[jt]s)$/.test(name))
       .sort();
-    const contents = await Promise.all(names.map((name) => readFile(join(CODE_ROOT, name))));
+    const contents = await Promise.all(names.map((name) => readFile(join(root, name))));
     const hash = createHash('sha256');
     names.forEach((name, i) => hash.update(name).update('\0').update(contents[i]!).update('\0'));
     return hash.digest('hex');
