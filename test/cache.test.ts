@@ -180,3 +180,27 @@ describe('resume: an interrupted run, run again, checks only what did not finish
     expect(summary.summary.files).toBe(LESSONS);
   });
 });
+
+describe('the versions of ffmpeg and ffprobe', () => {
+  /** The `-version` children a run started, by binary. */
+  async function versionsAsked(run: () => Promise<unknown>): Promise<string[]> {
+    await writeFile(spawnLog, '');
+    await run();
+    return (await readFile(spawnLog, 'utf8')).split('\n').filter((line) => line.endsWith(' -version')).map((line) => line.split(' ')[0]!).sort();
+  }
+
+  it('are asked once per binary and remembered in the cache folder, with --no-cache too; a changed binary is asked again', async () => {
+    const cacheDir = await newCacheDir();
+    const quick = () => checkJson(['--quick', '--no-cache', lessons], { env: environment(cacheDir) });
+    let first!: Report;
+    let second!: Report;
+    expect(await versionsAsked(async () => ({ report: first } = await quick()))).toEqual(['ffmpeg', 'ffprobe']);
+    expect(await readdir(cacheDir)).toEqual(['tool-versions-v1.json']);
+    expect(await versionsAsked(async () => ({ report: second } = await quick()))).toEqual([]);
+    expect(second.tool).toEqual(first.tool);
+    expect(first.tool.ffprobe).toMatch(/^ffprobe version /);
+    // Rewritten in place (same path, same bytes): a new modification time is a new binary.
+    await writeFile(wrappers.ffprobe, await readFile(wrappers.ffprobe));
+    expect(await versionsAsked(quick)).toEqual(['ffprobe']);
+  });
+});

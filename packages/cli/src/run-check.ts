@@ -59,6 +59,7 @@ export async function runCheck(args: CheckArguments, paths: string[]): Promise<n
       project: args.project,
       signal: controller.signal,
       cache: args.cache && (args.cacheDir ? { dir: args.cacheDir } : true),
+      toolVersions: args.cacheDir ? { dir: args.cacheDir } : true,
       hash: args.hash,
       // The HTML report carries its evidence frames inside it; --evidence writes them as files too.
       evidence: args.evidence || args.format === 'html' ? { dir: args.evidence, embed: args.format === 'html' } : undefined,

@@ -12,6 +12,7 @@ import { checkFile, type FileChecker } from './check-file.js';
 import type { VerdictSettings } from './cache/key.js';
 import { checkTargets, type FileEvent } from './pool.js';
 import { judgeProjects, projectFolders } from './project.js';
+import { toolVersionMemo } from './tool-versions.js';
 
 export interface RunOptions {
   /** Files and folders to check. */
@@ -43,6 +44,12 @@ export interface RunOptions {
    * the command line and the app turn it on). `--quick` uses it only with `hash`.
    */
   cache?: boolean | { dir: string };
+  /**
+   * Remember the versions of ffmpeg and ffprobe by each binary's identity (path, inode, size, times),
+   * `true` in the user's cache folder or in `dir`, so that a run starts no `-version` child (default
+   * off; the command line turns it on, with `--no-cache` too: versions are not verdicts).
+   */
+  toolVersions?: true | { dir: string };
   /** `files[].sha256` in a `--quick` run too (a full check always hashes). */
   hash?: boolean;
 }
@@ -92,7 +99,7 @@ export async function run(options: RunOptions): Promise<Report> {
   const language = options.language ?? 'zh';
   // Findings carry ids and parameters; their messages are rendered in this locale (the library's default: English).
   const locale = options.locale ?? 'en';
-  const binaries = await resolveBinaries();
+  const binaries = await resolveBinaries(options.toolVersions && toolVersionMemo(options.toolVersions));
   const checker = await checkerOf(options, { toolVersion: TOOL_VERSION, ffmpeg: binaries.ffmpeg.version, ffprobe: binaries.ffprobe.version, profile, quick, language }, locale);
   const kinds: EvidenceKinds = new Map(profile.settings.flatMap(({ rule }) => (rule.evidence ? [[rule.id, rule.evidence] as const] : [])));
   const files = await checkTargets(targets, {

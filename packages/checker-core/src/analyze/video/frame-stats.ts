@@ -216,10 +216,14 @@ export class FrameMeter {
   }
 
   finish(frameTimesS: ArrayLike<number>, frameDurationS: number): FrameStats {
-    // Frame times come from the packet scan; a frame past its list continues at the nominal rate.
-    const timeS = Float64Array.from({ length: this.count }, (_, i) =>
-      i < frameTimesS.length ? frameTimesS[i]! : (frameTimesS[frameTimesS.length - 1] ?? 0) + (i - frameTimesS.length + 1) * frameDurationS,
-    );
+    // Frame times come from the packet scan (shared, not copied, when every frame has one); a frame
+    // past its list continues at the nominal rate.
+    const timeS =
+      frameTimesS instanceof Float64Array && frameTimesS.length === this.count
+        ? frameTimesS
+        : Float64Array.from({ length: this.count }, (_, i) =>
+            i < frameTimesS.length ? frameTimesS[i]! : (frameTimesS[frameTimesS.length - 1] ?? 0) + (i - frameTimesS.length + 1) * frameDurationS,
+          );
     const columns = Object.fromEntries(COLUMNS.map((name) => [name, this.columns[name].toArray()])) as Record<Column, Float32Array>;
     return { count: this.count, timeS, ...columns };
   }
