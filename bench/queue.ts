@@ -6,13 +6,12 @@
  * the results' JSON. bench.ts calls benchQueue().
  */
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { execa, type ResultPromise } from 'execa';
+import { startRedis, startWorker } from '../test/helpers/redis.js';
 import { shortBatch } from './media.js';
 import type { BenchHost } from './host.js';
 
@@ -27,18 +26,13 @@ export async function benchQueue(b: BenchHost): Promise<void> {
   const processes: ResultPromise[] = [];
   try {
     await lessonsInto(folder);
-    const help = await execa('node', [b.bin, '--help']);
-    // Every file decoded in both runs: no verdict taken from the result cache.
-    const noCache = help.stdout.includes('--no-cache') || help.stdout.includes('--cache') ? ['--no-cache'] : [];
-    const port = await freePort();
-    const redis = execa('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { reject: false });
+    const { process: redis, url } = await startRedis();
     processes.push(redis);
-    await untilPong(port, redis);
-    const url = `redis://127.0.0.1:${port}/0`;
     for (let i = 0; i < 2; i++) processes.push((await startWorker(b.bin, url)).process);
+    // Every file decoded in both runs: no verdict taken from the result cache.
     const commands = {
-      local: ['--jobs', '2', ...noCache, '--format', 'json', folder],
-      queue: ['--queue', url, ...noCache, '--format', 'json', folder],
+      local: ['--jobs', '2', '--no-cache', '--format', 'json', folder],
+      queue: ['--queue', url, '--no-cache', '--format', 'json', folder],
     };
     const walls: Record<keyof typeof commands, number[]> = { local: [], queue: [] };
     const verdicts: Record<string, unknown> = {};
@@ -80,35 +74,6 @@ async function lessonsInto(folder: string): Promise<void> {
   const chosen = [...names.slice(0, 6), ...names.slice(10, 15), ...names.slice(20, 25)];
   await mkdir(folder, { recursive: true });
   for (const name of chosen) await copyFile(join(source, name), join(folder, name));
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function untilPong(port: number, redis: ResultPromise): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if ((await execa('redis-cli', ['-p', String(port), 'ping'], { reject: false })).stdout.trim() === 'PONG') return;
-    if (redis.exitCode !== null) break;
-    await sleep(100);
-  }
-  throw new Error('redis-server did not start (apt-get install redis-server)');
-}
-
-/** A worker process, once it says it serves (wrapped: a process is a thenable, which an async function would wait for). */
-async function startWorker(bin: string, url: string): Promise<{ process: ResultPromise }> {
-  const worker = execa('node', [bin, 'worker', '--queue', url, '--jobs', '1'], { reject: false, env: { LANG: 'C.UTF-8' } });
-  let stderr = '';
-  worker.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  for (let i = 0; !stderr.includes('worker on'); i++) {
-    if (worker.exitCode !== null || i > 300) throw new Error(`the worker did not start: ${stderr}`);
-    await sleep(100);
-  }
-  return { process: worker };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

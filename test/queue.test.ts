@@ -1,5 +1,4 @@
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,6 +8,7 @@ import { ffprobePath, run, type Report, type RunEvent } from '@courseware-check/
 import { openQueueChecker } from '../packages/cli/src/queue/submit.js';
 import { checkJson, REPO_ROOT, runCli } from './helpers/cli.js';
 import { AAC, H264, makeMedia, testPicture, testSound, withSidecar } from './helpers/media.js';
+import { freePort, startRedis, startWorker as startQueueWorker } from './helpers/redis.js';
 
 /**
  * `--queue`: BullMQ workers on a real redis-server (started here on a free loopback port, killed
@@ -31,14 +31,6 @@ let folderB: string;
 let withLong: string;
 const workers = new Set<ResultPromise>();
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** A generated lesson copied into a folder under a name of ours, with its sidecar when it has one. */
 async function place(folder: string, name: string, made: string, sidecar = true): Promise<void> {
   await mkdir(folder, { recursive: true });
@@ -48,16 +40,7 @@ async function place(folder: string, name: string, made: string, sidecar = true)
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'courseware-queue-'));
-  // No redis-server: this fails here, loudly (ENOENT), never skips.
-  const port = await freePort();
-  redis = execa('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { reject: false });
-  url = `redis://127.0.0.1:${port}/0`;
-  for (let i = 0; ; i++) {
-    const ping = await execa('redis-cli', ['-p', String(port), 'ping'], { reject: false });
-    if (ping.stdout.trim() === 'PONG') break;
-    if (redis.exitCode !== null || i > 100) throw new Error(`redis-server did not start: ${String((await redis).stderr)}${String((await redis).stdout)}`);
-    await sleep(100);
-  }
+  ({ process: redis, url } = await startRedis());
   const picture = (o: Parameters<typeof testPicture>[0] = {}) => testPicture(o);
   const made = {
     good: await withSidecar(await makeMedia('good.mp4', [...picture(), ...testSound(), ...H264, ...AAC])),
@@ -98,18 +81,11 @@ afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-/** Starts `courseware-check worker` and waits until it serves (its first line on standard error). Wrapped: a process is a thenable. */
+/** Starts `courseware-check worker` with short locks, and waits until it serves. */
 async function startWorker(options: { env?: NodeJS.ProcessEnv; wrap?: string[] } = {}): Promise<{ process: ResultPromise }> {
-  const command = [...(options.wrap ?? []), 'node', BIN, 'worker', '--queue', url, '--jobs', '1'];
-  const worker = execa(command[0]!, command.slice(1), { reject: false, cwd: REPO_ROOT, env: { LANG: 'C.UTF-8', ...FAST_LOCKS, ...options.env } });
-  workers.add(worker);
-  let stderr = '';
-  worker.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  for (let i = 0; !stderr.includes('worker on'); i++) {
-    if (worker.exitCode !== null || i > 300) throw new Error(`the worker did not start: ${stderr}`);
-    await sleep(100);
-  }
-  return { process: worker };
+  const worker = await startQueueWorker(BIN, url, { ...options, cwd: REPO_ROOT, env: { ...FAST_LOCKS, ...options.env } });
+  workers.add(worker.process);
+  return worker;
 }
 
 async function stopWorker(worker: ResultPromise): Promise<void> {
