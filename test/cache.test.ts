@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath, type Report } from '@courseware-check/checker-core';
-import { checkJson, REPO_ROOT, runCli } from './helpers/cli.js';
+import { checkJson, loadedModules, REPO_ROOT, runCli } from './helpers/cli.js';
 import { AAC, H264, makeMedia, testPicture, testSound, withSidecar } from './helpers/media.js';
 
 /**
@@ -113,6 +113,16 @@ describe('the result cache: a re-run over an unchanged folder decodes nothing', 
   it('--no-cache decodes every lesson again', async () => {
     const spawned = await decodes(() => checkJson([lessons, '--no-cache'], { env: environment(cacheDir) }));
     expect(spawned).toHaveLength(2 * LESSONS);
+  });
+
+  it('--no-cache does not even load LMDB (12 MiB of memory); a run with the cache does', async () => {
+    const lesson = join(lessons, 'lesson-1.mp4');
+    const lmdb = (files: string[]) => files.filter((url) => url.includes('/node_modules/lmdb/'));
+    const uncached = await loadedModules(['--format', 'json', '--no-cache', lesson], { env: environment(cacheDir) });
+    expect(uncached.exitCode).not.toBe(2);
+    expect(lmdb(uncached.files)).toEqual([]);
+    const cached = await loadedModules(['--format', 'json', lesson], { env: environment(cacheDir) });
+    expect(lmdb(cached.files).length).toBeGreaterThan(0);
   });
 
   it('a changed lesson is checked again, and only that one', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -7,7 +7,7 @@ import { catalogues, renderStrict } from '@courseware-check/checker-core/message
 import { chooseLocale, parseArguments, UsageError } from '../packages/cli/src/arguments.js';
 import { say, type CliMessageId } from '../packages/cli/src/words.js';
 import { FixUsageError, parseFixCommand } from '../packages/cli/src/fix-arguments.js';
-import { REPO_ROOT, runCli } from './helpers/cli.js';
+import { loadedModules, REPO_ROOT, runCli } from './helpers/cli.js';
 
 /**
  * The command line's own words (help, yargs' words, usage errors, notes on standard error, the
@@ -146,20 +146,7 @@ describe('--help in the locale', () => {
   });
 
   it('-h loads the bundle\'s messages, and no media code and no package from node_modules', async () => {
-    // A module hook that names every module resolved.
-    const hook = join(scratch, 'trace-hook.mjs');
-    await writeFile(
-      hook,
-      `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(\`export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write('LOADED ' + r.url + '\\\\n'); return r; }\`));\n`,
-    );
-    const loadedBy = async (args: string[]) => {
-      const run = await execa('node', ['--import', hook, BIN, ...args], { cwd: REPO_ROOT, reject: false, env: { ...CHINESE, COURSEWARE_CHECK_CACHE_DIR: scratch } });
-      const urls = run.stderr.split('\n').filter((line) => line.startsWith('LOADED ')).map((line) => line.slice('LOADED '.length));
-      const files = urls.filter((url) => url.startsWith('file:'));
-      // esbuild names each bundled module in a comment: `// ../checker-core/src/messages/zh.ts`.
-      const code = (await Promise.all(files.map((url) => readFile(new URL(url), 'utf8')))).join('\n');
-      return { exitCode: run.exitCode, files, code };
-    };
+    const loadedBy = (args: string[]) => loadedModules(args, { env: { ...CHINESE, COURSEWARE_CHECK_CACHE_DIR: scratch } });
     const help = await loadedBy(['-h']);
     expect(help.exitCode).toBe(0);
     expect(help.files.filter((url) => !url.includes('/packages/cli/'))).toEqual([]);

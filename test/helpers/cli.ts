@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,21 @@ const freshCacheDir = () => join(process.env.COURSEWARE_CHECK_CACHE_DIR ?? join(
 export async function runCli(args: string[], options: Options = {}): Promise<CliRun> {
   const result = await execa('node', [BIN, ...args], { reject: false, cwd: REPO_ROOT, ...options, env: { ...NEUTRAL_ENV, COURSEWARE_CHECK_CACHE_DIR: freshCacheDir(), ...options.env } });
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+/**
+ * Runs the real command line with a module hook that names every module it resolves: the files it
+ * loaded (`file:` URLs) and their code, in which esbuild names each bundled module in a comment
+ * (`// ../checker-core/src/messages/zh.ts`).
+ */
+export async function loadedModules(args: string[], options: Options = {}): Promise<{ exitCode: number; files: string[]; code: string }> {
+  const trace = `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write('LOADED ' + r.url + '\\n'); return r; }`;
+  const hook = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(trace)}`)});`)}`;
+  const run = await execa('node', ['--import', hook, BIN, ...args], { reject: false, cwd: REPO_ROOT, ...options, env: { ...NEUTRAL_ENV, COURSEWARE_CHECK_CACHE_DIR: freshCacheDir(), ...options.env } });
+  const urls = String(run.stderr).split('\n').filter((line) => line.startsWith('LOADED ')).map((line) => line.slice('LOADED '.length));
+  const files = urls.filter((url) => url.startsWith('file:'));
+  const code = (await Promise.all(files.map((url) => readFile(new URL(url), 'utf8')))).join('\n');
+  return { exitCode: run.exitCode ?? -1, files, code };
 }
 
 /** Runs the CLI with `--format json` and parses the report. */
