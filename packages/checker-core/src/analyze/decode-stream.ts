@@ -36,11 +36,13 @@ const MAX_DAMAGE_MARKS = 1000;
  * buffers when it collects, and with the meters allocating nothing per read that happens only once
  * 64 MiB of them have piled up (its external-memory limit): 20–40 MiB of dead reads in every check,
  * more than an hour's measurements. Where the host exposes the collector (`--expose-gc`; the command
- * does), the young generation is collected after every 8 MiB read: about 0.5 ms each, 20 MiB less
- * peak memory for a 6-minute slide lesson. Node gives a child's pipe no way to read into a buffer
- * of ours (sockets have `onread`; child pipes do not).
+ * does), the young generation is collected after every 8 MiB read by all passes: about 0.5 ms each,
+ * 20 MiB less peak memory for a 6-minute slide lesson. Node gives a child's pipe no way to read into
+ * a buffer of ours (sockets have `onread`; child pipes do not).
  */
 const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
+/** Read by every pass of the process since the last collection (two passes a file, and files side by side). */
+let readSinceCollection = 0;
 
 /**
  * Runs ffmpeg on `path` (which must write raw data to `pipe:1`) and hands the output on in whole
@@ -68,7 +70,6 @@ export async function streamRaw(
   // concatenating chunks (a 64 KiB pipe read holds 9.5 analysis pictures: that copied every chunk).
   const carry = Buffer.alloc(unitBytes);
   let carried = 0;
-  let readSinceCollection = 0;
   subprocess.stdout!.on('data', (chunk: Buffer) => {
     readSinceCollection += chunk.length;
     if (readSinceCollection >= COLLECT_EVERY_BYTES) {
