@@ -30,9 +30,9 @@ export async function startRedis(): Promise<{ process: ResultPromise; url: strin
   }
 }
 
-/** Starts `courseware-check worker --jobs 1` (after `wrap`, a command that runs it) and resolves once it serves: its first line on standard error. */
-export async function startWorker(bin: string, url: string, options: { env?: NodeJS.ProcessEnv; wrap?: string[]; cwd?: string } = {}): Promise<{ process: ResultPromise }> {
-  const command = [...(options.wrap ?? []), 'node', bin, 'worker', '--queue', url, '--jobs', '1'];
+/** Starts `courseware-check worker --jobs N` (1 unless given; after `wrap`, a command that runs it) and resolves once it serves: its first line on standard error. */
+export async function startWorker(bin: string, url: string, options: { env?: NodeJS.ProcessEnv; wrap?: string[]; cwd?: string; jobs?: number } = {}): Promise<{ process: ResultPromise }> {
+  const command = [...(options.wrap ?? []), 'node', bin, 'worker', '--queue', url, '--jobs', String(options.jobs ?? 1)];
   const worker = execa(command[0]!, command.slice(1), { reject: false, cwd: options.cwd, env: { LANG: 'C.UTF-8', ...options.env } });
   let stderr = '';
   worker.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
