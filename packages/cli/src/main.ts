@@ -39,13 +39,14 @@ async function main(): Promise<number> {
 }
 
 /**
- * Two settings for a command that may decode (3 ms; not for `--quick`). V8 doubles its young generation whenever enough
- * objects have survived it in all, so a long decode (a steady trickle of pipe chunks in flight) ends
- * with 16 MiB more heap than a short one: the factor holds it at the size start-up left it. V8 reads
- * the factor each time it would grow, so setting it now works; not before start-up, which would then
- * collect more often (15 ms more for `--quick`). And the collector is exposed (`globalThis.gc`, as
- * `node --expose-gc` would), so that the decoding passes can have their spent pipe reads collected
- * (`analyze/decode-stream.ts`); the flag makes `gc` in contexts created after it, hence the new one.
+ * Two settings for a command that may decode (3 ms; not for `--quick`). V8 doubles its young
+ * generation whenever enough objects have survived it in all, so a long decode (a steady trickle of
+ * pipe chunks in flight) ends with 16 MiB more heap than a short one: the factor holds it at the size
+ * start-up left it. V8 reads the factor each time it would grow, so setting it now works; not before
+ * start-up, which would then collect more often (15 ms more for `--quick`). And the collector is
+ * exposed (`globalThis.gc`, as `node --expose-gc` would), so that the decoding passes can have their
+ * spent pipe reads collected (`analyze/decode-stream.ts`); the flag puts `gc` in contexts made after
+ * it, hence the new context.
  */
 function keepMemoryFlat(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
