@@ -36,8 +36,8 @@ const MAX_DAMAGE_MARKS = 1000;
  * buffers when it collects, and with the meters allocating nothing per read that happens only once
  * 64 MiB of them have piled up (its external-memory limit): 20–40 MiB of dead reads in every check,
  * more than an hour's measurements. Where the host exposes the collector (`--expose-gc`; the command
- * does), the young generation is collected after every 8 MiB read by all passes: about 0.5 ms each,
- * 20 MiB less peak memory for a 6-minute slide lesson. Node gives a child's pipe no way to read into
+ * does), the young generation is collected after every 8 MiB read by all passes: 0.3–0.5 ms each,
+ * 12–16 MiB less peak memory for a 6-minute slide lesson. Node gives a child's pipe no way to read into
  * a buffer of ours (sockets have `onread`; child pipes do not).
  */
 const COLLECT_EVERY_BYTES = 8 * 1024 * 1024;
