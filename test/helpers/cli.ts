@@ -34,9 +34,14 @@ const NEUTRAL_ENV = {
  */
 const freshCacheDir = () => join(process.env.COURSEWARE_CHECK_CACHE_DIR ?? join(tmpdir(), 'courseware-check-test-cache'), randomUUID());
 
+/** A command's options: from the repository, the neutral environment and a fresh cache folder, unless the test says otherwise. */
+function asUser(options: Options): Options {
+  return { reject: false, cwd: REPO_ROOT, ...options, env: { ...NEUTRAL_ENV, COURSEWARE_CHECK_CACHE_DIR: freshCacheDir(), ...options.env } };
+}
+
 /** Runs the real command line, as a user would, in a fresh process. */
 export async function runCli(args: string[], options: Options = {}): Promise<CliRun> {
-  const result = await execa('node', [BIN, ...args], { reject: false, cwd: REPO_ROOT, ...options, env: { ...NEUTRAL_ENV, COURSEWARE_CHECK_CACHE_DIR: freshCacheDir(), ...options.env } });
+  const result = await execa('node', [BIN, ...args], asUser(options));
   return { exitCode: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
@@ -48,7 +53,7 @@ export async function runCli(args: string[], options: Options = {}): Promise<Cli
 export async function loadedModules(args: string[], options: Options = {}): Promise<{ exitCode: number; files: string[]; code: string }> {
   const trace = `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write('LOADED ' + r.url + '\\n'); return r; }`;
   const hook = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(trace)}`)});`)}`;
-  const run = await execa('node', ['--import', hook, BIN, ...args], { reject: false, cwd: REPO_ROOT, ...options, env: { ...NEUTRAL_ENV, COURSEWARE_CHECK_CACHE_DIR: freshCacheDir(), ...options.env } });
+  const run = await execa('node', ['--import', hook, BIN, ...args], asUser(options));
   const urls = String(run.stderr).split('\n').filter((line) => line.startsWith('LOADED ')).map((line) => line.slice('LOADED '.length));
   const files = urls.filter((url) => url.startsWith('file:'));
   const code = (await Promise.all(files.map((url) => readFile(new URL(url), 'utf8')))).join('\n');

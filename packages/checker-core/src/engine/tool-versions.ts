@@ -15,18 +15,26 @@ const FILE_NAME = 'tool-versions-v1.json';
 export function toolVersionMemo(folder: true | { dir: string }): VersionMemo {
   const path = join(folder === true ? defaultCacheFolder() : folder.dir, FILE_NAME);
   let writing = Promise.resolve();
+  // A file that cannot be read or parsed is an empty memo: the binaries are asked, and it is written anew.
   const load = async (): Promise<Record<string, string>> => {
-    const known: unknown = JSON.parse(await readFile(path, 'utf8').catch(() => '{}'));
+    let known: unknown;
+    try {
+      known = JSON.parse(await readFile(path, 'utf8'));
+    } catch {
+      return {};
+    }
     return typeof known === 'object' && known !== null && !Array.isArray(known) ? (known as Record<string, string>) : {};
   };
+  // Read once for both binaries' lookups; a write reads again, to keep what another process wrote since.
+  let remembered: Promise<Record<string, string>> | undefined;
   return {
     async get(identity) {
-      const version = (await load().catch(() => ({}) as Record<string, string>))[identity];
+      const version = (await (remembered ??= load()))[identity];
       return typeof version === 'string' && version !== '' ? version : undefined;
     },
     set(identity, version) {
       writing = writing.catch(() => undefined).then(async () => {
-        const known = await load().catch(() => ({}) as Record<string, string>);
+        const known = await load();
         known[identity] = version;
         await mkdir(dirname(path), { recursive: true });
         const part = `${path}.${process.pid}.part`;
