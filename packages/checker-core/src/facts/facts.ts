@@ -75,6 +75,17 @@ export interface VideoFacts {
   timing: VideoTiming;
   /** Presentation time of every frame, sorted (bulk: left out of the JSON report). */
   frameTimesS: Float64Array;
+  /** Where a decode can start other than at the first frame (left out of the JSON report). */
+  seekIndex: SeekIndex;
+}
+
+export interface SeekIndex {
+  /** The keyframes' presentation times, in decode order. */
+  keyframeTimesS: Float64Array;
+  /** Their decode times (a demuxer seeks by these). */
+  keyframeDecodeTimesS: Float64Array;
+  /** Packets flagged for discard (kept back for an edit list: decoded, never shown). */
+  discardedPacketCount: number;
 }
 
 export interface AudioFacts {

@@ -5,7 +5,7 @@ import type { AudioAnalysis, MediaFacts, SubtitleTrack, VideoAnalysis, VideoFact
  * rules read, so that a report of 10,000 files stays a few kilobytes a file.
  */
 export type ReportedFacts = Omit<MediaFacts, 'video' | 'subtitles' | 'audioAnalysis' | 'videoAnalysis'> & {
-  video: Omit<VideoFacts, 'frameTimesS'> | null;
+  video: Omit<VideoFacts, 'frameTimesS' | 'seekIndex'> | null;
   subtitles: Omit<SubtitleTrack, 'cues'>[];
   audioAnalysis?: Omit<AudioAnalysis, 'levelTrack' | 'loudnessTrack'>;
   videoAnalysis?: Omit<VideoAnalysis, 'frames'>;
@@ -15,7 +15,7 @@ export function factsForReport(facts: MediaFacts): ReportedFacts {
   const { audioAnalysis, videoAnalysis, video, subtitles, ...rest } = facts;
   const out: ReportedFacts = {
     ...rest,
-    video: video && omit(video, 'frameTimesS'),
+    video: video && omit(omit(video, 'frameTimesS'), 'seekIndex'),
     subtitles: subtitles.map((track) => omit(track, 'cues')),
   };
   if (audioAnalysis) out.audioAnalysis = omit(omit(audioAnalysis, 'levelTrack'), 'loudnessTrack');

@@ -269,7 +269,7 @@ function fixDiscardedTimestamps(timestamps: Float64Array, kept: number, endTicks
  * duration and there is no frame duration to give it.
  */
 function readPackets(entries: Entries, streamDurationTicks: number, frameDurationTicks: number | null, keepTimestamps: boolean): StreamPackets | null {
-  const { count, timestamps, sizes, compositionOffsets } = entries;
+  const { count, timestamps, sizes, compositionOffsets, keyframe } = entries;
   const ptsTicks = keepTimestamps ? (compositionOffsets ? new Float64Array(count) : timestamps) : new Float64Array(0);
   let totalBytes = 0;
   let endTicks = -Infinity;
@@ -294,8 +294,17 @@ function readPackets(entries: Entries, streamDurationTicks: number, frameDuratio
     totalBytes,
     ptsTicks,
     dtsTicks: keepTimestamps ? timestamps : ptsTicks,
+    keyframes: keepTimestamps ? indexesOf(keyframe) : [],
     endTicks: count > 0 ? endTicks : null,
     firstPtsTicks: count > 0 ? (compositionOffsets === null ? timestamps[0]! : timestamps[0]! + compositionOffsets[0]!) : null,
     firstDiscarded: count > 0 && entries.discard[0] === 1,
+    discardedCount: entries.discard.reduce((sum, flag) => sum + flag, 0),
   };
+}
+
+/** The indexes of the set flags. */
+function indexesOf(flags: Uint8Array): number[] {
+  const indexes: number[] = [];
+  for (let i = 0; i < flags.length; i++) if (flags[i]) indexes.push(i);
+  return indexes;
 }

@@ -8,11 +8,15 @@ export interface StreamPackets {
   /** Decode order, in the stream's time-base ticks. */
   ptsTicks: ArrayLike<number>;
   dtsTicks: ArrayLike<number>;
+  /** Which of those packets are keyframes (random-access points), as indexes into them, ascending. */
+  keyframes: ArrayLike<number>;
   /** Latest presentation end (pts + duration), in ticks. */
   endTicks: number | null;
   firstPtsTicks: number | null;
   /** The first packet is flagged for discard (priming removed by an edit list or skip samples). */
   firstDiscarded: boolean;
+  /** Packets flagged for discard. */
+  discardedCount: number;
 }
 
 export interface PacketScan {
@@ -27,9 +31,9 @@ export interface PacketScan {
  * Keeps timestamps only for `timestampStreams` (the video), sums for the rest.
  */
 export async function scanPackets(path: string, streamIndexes: number[], timestampStreams: number[], options: ToolOptions = {}): Promise<PacketScan> {
-  const streams = new Map<number, StreamPackets & { ptsTicks: number[]; dtsTicks: number[] }>();
+  const streams = new Map<number, StreamPackets & { ptsTicks: number[]; dtsTicks: number[]; keyframes: number[] }>();
   for (const index of streamIndexes) {
-    streams.set(index, { count: 0, totalBytes: 0, ptsTicks: [], dtsTicks: [], endTicks: null, firstPtsTicks: null, firstDiscarded: false });
+    streams.set(index, { count: 0, totalBytes: 0, ptsTicks: [], dtsTicks: [], keyframes: [], endTicks: null, firstPtsTicks: null, firstDiscarded: false, discardedCount: 0 });
   }
   const keepTimestamps = new Set(timestampStreams);
   const { subprocess, done } = startTool(
@@ -52,9 +56,11 @@ export async function scanPackets(path: string, streamIndexes: number[], timesta
       stream.firstDiscarded = flags.includes('D');
     }
     stream.count++;
+    if (flags.includes('D')) stream.discardedCount++;
     stream.totalBytes += Number(sizeText) || 0;
     if (pts !== null) stream.endTicks = Math.max(stream.endTicks ?? -Infinity, pts + duration);
     if (keepTimestamps.has(Number(indexText)) && pts !== null && dts !== null) {
+      if (flags.includes('K')) stream.keyframes.push(stream.ptsTicks.length);
       stream.ptsTicks.push(pts);
       stream.dtsTicks.push(dts);
     }

@@ -15,7 +15,7 @@ const primedAudio: FfprobeStream = {
   channel_layout: 'stereo', time_base: '1/48000', start_time: '0.278000', duration: '4.012000', bit_rate: '77697',
 };
 const packets = (over: Partial<StreamPackets>): StreamPackets => ({
-  count: 100, totalBytes: 500_000, ptsTicks: [], dtsTicks: [], endTicks: null, firstPtsTicks: 0, firstDiscarded: false, ...over,
+  count: 100, totalBytes: 500_000, ptsTicks: [], dtsTicks: [], keyframes: [], endTicks: null, firstPtsTicks: 0, firstDiscarded: false, discardedCount: 0, ...over,
 });
 
 describe('parseVideoFacts', () => {

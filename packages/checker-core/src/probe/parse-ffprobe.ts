@@ -1,4 +1,4 @@
-import type { AudioFacts, Chapter, SubtitleStreamFacts, VideoFacts } from '../facts/facts.js';
+import type { AudioFacts, Chapter, SeekIndex, SubtitleStreamFacts, VideoFacts } from '../facts/facts.js';
 import type { FfprobeOutput, FfprobeStream } from './ffprobe.js';
 import type { StreamPackets } from './packets.js';
 import { analyzeVideoTiming } from './timing.js';
@@ -78,7 +78,19 @@ export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | 
     statedBitrateBps: parseNumber(stream.bit_rate),
     timing: analyzeVideoTiming(packets?.ptsTicks ?? [], packets?.dtsTicks ?? [], timeBaseS),
     frameTimesS: presentationTimes(packets?.ptsTicks ?? [], timeBaseS),
+    seekIndex: seekIndexOf(packets, timeBaseS),
   };
+}
+
+function seekIndexOf(packets: StreamPackets | undefined, timeBaseS: number): SeekIndex {
+  const keyframes = packets?.keyframes ?? [];
+  const keyframeTimesS = new Float64Array(keyframes.length);
+  const keyframeDecodeTimesS = new Float64Array(keyframes.length);
+  for (let i = 0; i < keyframes.length; i++) {
+    keyframeTimesS[i] = packets!.ptsTicks[keyframes[i]!]! * timeBaseS;
+    keyframeDecodeTimesS[i] = packets!.dtsTicks[keyframes[i]!]! * timeBaseS;
+  }
+  return { keyframeTimesS, keyframeDecodeTimesS, discardedPacketCount: packets?.discardedCount ?? 0 };
 }
 
 /**

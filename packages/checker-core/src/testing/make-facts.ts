@@ -44,6 +44,7 @@ function makeVideo(overrides: Partial<VideoFacts> = {}): VideoFacts {
     statedBitrateBps: 1_000_000,
     timing: makeTiming(),
     frameTimesS: new Float64Array(0),
+    seekIndex: { keyframeTimesS: new Float64Array(0), keyframeDecodeTimesS: new Float64Array(0), discardedPacketCount: 0 },
     ...overrides,
   };
 }

@@ -30,6 +30,11 @@ export class Growable<T extends Series = Float64Array> {
     this.data[this.length++] = value;
   }
 
+  /** Appends `other`'s values from `start` on. */
+  append(other: Growable<T>, start = 0): void {
+    for (let i = start; i < other.length; i++) this.push(other.data[i]!);
+  }
+
   /**
    * The values, once (the meter is done with them): a view of its own array when that is nearly
    * full (the reserved count was right: no copy of an hour's values at the end of a pass), else a

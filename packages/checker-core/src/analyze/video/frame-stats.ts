@@ -76,6 +76,8 @@ export class FrameMeter {
   private readonly blockSums = new Int32Array(BLOCK_COLUMNS * BLOCK_ROWS);
   /** The slot of the last frame measured. */
   private last = 0;
+  /** The first picture, as words: where a meter of the frames before it takes over (`join`). */
+  private firstWords: Int32Array | null = null;
 
   /** `expectedFrames`: the frames the packets promise, to hold them without spare room. `displayAspect`: width / height. */
   constructor(expectedFrames?: number, displayAspect = 16 / 9) {
@@ -97,7 +99,26 @@ export class FrameMeter {
       this.last = slot;
     }
     for (const name of COLUMNS) this.columns[name].push(this.row[name]);
+    if (this.count === 0) this.firstWords = this.words[slot]!.slice();
     this.count++;
+  }
+
+  /** Frames measured so far. */
+  get frameCount(): number {
+    return this.count;
+  }
+
+  /**
+   * Takes over the frames `next` measured, which began with this meter's last picture (a stream
+   * decoded in two parts side by side, the first part one picture longer): from the second on, a
+   * frame's statistics depend on its picture and the one before it only, so they are the ones a
+   * single meter would have measured. False, and nothing taken, when the pictures differ.
+   */
+  join(next: FrameMeter): boolean {
+    if (this.count === 0 || next.firstWords === null || !sameWords(next.firstWords, this.words[this.last]!)) return false;
+    for (const name of COLUMNS) this.columns[name].append(next.columns[name], 1);
+    this.count += next.count - 1;
+    return true;
   }
 
   /** The 128×72 luma: block changes and the global displacement, against the last frame. */
