@@ -96,9 +96,8 @@ export async function streamRaw(
     if (units > 0) options.onDelivered?.(unitsDelivered);
   });
   const damage: DecodeDamage = { errorCount: 0, unitsAtError: [], firstError: null };
-  // What our own output's muxer says is about the pipe, not the file: timestamps the raw output
-  // does not use ("non monotonically increasing dts to muxer", Matroska with B-frames).
-  const muxerPrefix = `[${args.output[args.output.lastIndexOf('-f') + 1]} @ `;
+  // What the muxer of our raw output says of timestamps it does not use ("Application provided
+  // invalid, non monotonically increasing dts to muxer", Matroska with B-frames) is not the file's damage.
   let ignoring = false;
   let lastText = '';
   let partialLine = '';
@@ -110,7 +109,7 @@ export async function streamRaw(
       if (!line) continue;
       lastText = line;
       const repeated = /Last message repeated (\d+) times?/.exec(line);
-      if (!repeated) ignoring = line.startsWith(muxerPrefix);
+      if (!repeated) ignoring = / to muxer in stream \d+/.test(line);
       if (ignoring) continue;
       damage.errorCount += repeated ? Number(repeated[1]) : 1;
       if (repeated) continue;
