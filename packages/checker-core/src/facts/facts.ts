@@ -82,7 +82,7 @@ export interface VideoFacts {
 export interface SeekIndex {
   /** The keyframes' presentation times, in decode order. */
   keyframeTimesS: Float64Array;
-  /** Their decode times (a demuxer seeks by these). */
+  /** Their decode times, as the demuxer reads them. */
   keyframeDecodeTimesS: Float64Array;
   /** Packets flagged for discard (kept back for an edit list: decoded, never shown). */
   discardedPacketCount: number;
