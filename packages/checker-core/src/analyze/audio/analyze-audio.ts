@@ -3,7 +3,7 @@ import type { AudioMeterOptions } from '../../facts/measurements.js';
 import { damageOf, streamRaw, type PassOptions } from '../decode-stream.js';
 import { measureChannelBalance } from './channel-balance.js';
 import { ClippingDetector } from './clipping.js';
-import { HopLevelMeter, type HopLevels } from './frame-levels.js';
+import { HOPS_PER_STEP, HopLevelMeter, PAUSE_WINDOW_S, type HopLevels } from './frame-levels.js';
 import { assessHum, HumMeter } from './hum.js';
 import { assessLoudness, LoudnessMeter } from './loudness.js';
 import { measureBandwidth } from './bandwidth.js';
@@ -58,7 +58,7 @@ export async function analyzeAudio(
     { ...tool, onDelivered: tool.onDecodedS && ((sampleFrames) => tool.onDecodedS!(sampleFrames / sampleRateHz)) },
   );
 
-  const levels = meters.levels.finish(sampleRateHz);
+  const levels = meters.levels.finish();
   const blockEnergy = meters.loudness.finish();
   const spectra = meters.spectrum.finish();
   const utterances = findUtterances(blockEnergy);
@@ -66,7 +66,7 @@ export async function analyzeAudio(
   // A bed that moves in the pauses is not noise: the noise is the steady floor beneath it.
   const noiseUnderBed = voiceBalance.bed === 'moving';
   const snr = estimateSnr(levels, noiseUnderBed ? (c) => spectralFloorDbfs(spectra, c) : undefined);
-  const hum = assessHum(meters.hum.finish(), pauseWindowStarts(levels, 0.5), {
+  const hum = assessHum(meters.hum.finish(), pauseWindowStarts(levels), {
     minProminenceDb: options.humMinProminenceDb,
     minLevelDbfs: options.humMinLevelDbfs,
   });
@@ -84,7 +84,7 @@ export async function analyzeAudio(
     clipping: { ...clipping, peakDbfs: Number.isFinite(clipping.peakDbfs) ? clipping.peakDbfs : null },
     ...loudnessOf(blockEnergy, options.loudnessMaxDeviationLu),
     channelBalance: { ...balance, levelsDbfs: balance.levelsDbfs.map((db) => (Number.isFinite(db) ? db : null)) },
-    levelTrack: levelTrack(levels, 10),
+    levelTrack: levelTrack(levels),
   };
 }
 
@@ -95,16 +95,11 @@ function loudnessOf(blockEnergy: Float64Array, maxDeviationLu: number): Pick<Aud
   };
 }
 
-/** Mono level every `hops` hops (10 × 10 ms = 100 ms), dBFS. */
-function levelTrack(levels: HopLevels, hops: number): AudioAnalysis['levelTrack'] {
-  const steps = Math.floor(levels.monoEnergy.length / hops);
-  const levelsDbfs = new Float64Array(steps);
-  for (let step = 0; step < steps; step++) {
-    let energy = 0;
-    for (let i = step * hops; i < (step + 1) * hops; i++) energy += levels.monoEnergy[i]!;
-    levelsDbfs[step] = energy > 0 ? 10 * Math.log10(energy / (hops * levels.hopSamples)) : -Infinity;
-  }
-  return { stepS: hops * levels.hopS, levelsDbfs };
+/** Mono level every 100 ms, dBFS. */
+function levelTrack(levels: HopLevels): AudioAnalysis['levelTrack'] {
+  const samplesPerStep = HOPS_PER_STEP * levels.hopSamples;
+  const levelsDbfs = levels.stepEnergy.map((energy) => (energy > 0 ? 10 * Math.log10(energy / samplesPerStep) : -Infinity));
+  return { stepS: levels.stepS, levelsDbfs };
 }
 
 /** A view of the bytes as floats; a copy only when the chunk does not start on a 4-byte boundary. */
@@ -113,20 +108,11 @@ function asFloat32(bytes: Buffer): Float32Array {
   return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
-/** Start times of the quietest 15 % of whole windows of `windowS`, by the mono mix's energy. */
-export function pauseWindowStarts(levels: HopLevels, windowS: number): Set<number> {
-  const hopsPerWindow = Math.round(windowS / levels.hopS);
-  const windowCount = Math.max(0, Math.floor((levels.monoEnergy.length - hopsPerWindow) / hopsPerWindow) + 1);
-  // Energies in a typed array and window numbers sorted by them (a stable sort, as of objects before).
-  const energies = new Float64Array(windowCount);
-  const order: number[] = new Array<number>(windowCount);
-  for (let w = 0; w < windowCount; w++) {
-    let energy = 0;
-    for (let i = w * hopsPerWindow; i < (w + 1) * hopsPerWindow; i++) energy += levels.monoEnergy[i]!;
-    energies[w] = energy;
-    order[w] = w;
-  }
-  order.sort((a, b) => energies[a]! - energies[b]!);
-  const count = Math.max(1, Math.round(windowCount * PAUSE_FRACTION));
-  return new Set(order.slice(0, count).map((w) => ((w * hopsPerWindow) / hopsPerWindow) * windowS));
+/** Start times of the quietest 15 % of whole windows (PAUSE_WINDOW_S), by the mono mix's energy. */
+export function pauseWindowStarts(levels: HopLevels): Set<number> {
+  const energies = levels.windowEnergy;
+  // Window numbers sorted by energy (a stable sort: equal windows in time order).
+  const order = Array.from({ length: energies.length }, (_, w) => w).sort((a, b) => energies[a]! - energies[b]!);
+  const count = Math.max(1, Math.round(energies.length * PAUSE_FRACTION));
+  return new Set(order.slice(0, count).map((w) => w * PAUSE_WINDOW_S));
 }

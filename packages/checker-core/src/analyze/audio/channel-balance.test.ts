@@ -8,7 +8,7 @@ function balance(rightGainDb: number | null) {
   const right = rightGainDb === null ? new Float64Array(voice.length) : voice.map((x) => x * dbToAmplitude(rightGainDb));
   const meter = new HopLevelMeter(48000, 2);
   meter.push(interleave(voice, right), voice.length);
-  return measureChannelBalance(meter.finish(48000), null);
+  return measureChannelBalance(meter.finish(), null);
 }
 
 describe('measureChannelBalance', () => {

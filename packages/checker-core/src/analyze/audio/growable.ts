@@ -30,9 +30,20 @@ export class Growable<T extends Series = Float64Array> {
     this.data[this.length++] = value;
   }
 
-  /** Appends `other`'s values from `start` on. */
-  append(other: Growable<T>, start = 0): void {
-    for (let i = start; i < other.length; i++) this.push(other.data[i]!);
+  /**
+   * Writes `value` at `index`, past the end but within the room reserved, for a second writer that
+   * fills the far part of the series while the first appends to the near part; false, and nothing
+   * written, out of that room (the room is never grown under a writer).
+   */
+  put(index: number, value: number): boolean {
+    if (index < this.length || index >= this.data.length) return false;
+    this.data[index] = value;
+    return true;
+  }
+
+  /** Takes the values `put` up to `length` as the series' own. */
+  extend(length: number): void {
+    this.length = Math.max(this.length, Math.min(length, this.data.length));
   }
 
   /**

@@ -1,19 +1,28 @@
-import { frameMeanSquare, powerToDb, type HopLevels } from './frame-levels.js';
 import type { SnrEstimate } from '../../facts/measurements.js';
 export type { SnrEstimate };
 
 /** NIST SPQA `stnr -c` constants: 500 bins of 0.25 dB from −28.125 to 96.875 dB (16-bit scale). */
 const BINS = 500;
-const LOW_DB = -28.125;
+export const LOW_DB = -28.125;
 const HIGH_DB = 96.875;
-const BIN_DB = (HIGH_DB - LOW_DB) / BINS;
+export const BIN_DB = (HIGH_DB - LOW_DB) / BINS;
 /** 0 dBFS in the 16-bit scale the histogram range is made for: 20·log10(32768). */
-const FULL_SCALE_DB16 = 20 * Math.log10(32768);
+export const FULL_SCALE_DB16 = 20 * Math.log10(32768);
 const NOISE_PEAK_FRACTION = 0.1;
 const SPEECH_PERCENTILE = 0.95;
 
 /** A channel whose speech reads quieter than this carries no narration (RULES.md, channel balance). */
 const SPEECH_CARRYING_DBFS = -60;
+
+/** What STNR reads of a stream's 20 ms frames (the hop meter's `HopLevels` holds it). */
+export interface FramePowers {
+  frameCount: number;
+  /** Frames of exact zeros, in no histogram. */
+  digitalSilenceFrames: number;
+  /** [channel] the frames' `PowerHistogram`; and the mono mix's. */
+  channelPower: Float64Array[];
+  monoPower: Float64Array;
+}
 
 /**
  * Blind speech-to-noise ratio by the NIST STNR method, per channel: a histogram of 20 ms frame
@@ -22,13 +31,13 @@ const SPEECH_CARRYING_DBFS = -60;
  * channels that carry speech (RULES.md): averaging the channels to mono first would halve
  * independent noise and read 3 dB too clean.
  */
-export function estimateSnr(levels: HopLevels, floorUnderBedDbfs?: (channel: number) => number | null): SnrEstimate {
-  const perChannel = levels.channelEnergy.map((energy, c) => {
-    const estimate = estimateSnrOf(energy, levels);
+export function estimateSnr(levels: FramePowers, floorUnderBedDbfs?: (channel: number) => number | null): SnrEstimate {
+  const perChannel = levels.channelPower.map((histogram, c) => {
+    const estimate = estimateSnrOf(histogram, levels);
     return floorUnderBedDbfs ? withNoise(estimate, floorUnderBedDbfs(c)) : estimate;
   });
   const speaking = perChannel.filter((e) => e.snrDb !== null && e.speechLevelDbfs! > SPEECH_CARRYING_DBFS);
-  if (speaking.length === 0) return estimateSnrOf(levels.monoEnergy, levels);
+  if (speaking.length === 0) return estimateSnrOf(levels.monoPower, levels);
   return speaking.reduce((worst, e) => (e.snrDb! < worst.snrDb! ? e : worst));
 }
 
@@ -41,19 +50,20 @@ function withNoise(estimate: SnrEstimate, noiseLevelDbfs: number | null): SnrEst
   return { ...estimate, noiseLevelDbfs, snrDb: estimate.speechLevelDbfs - noiseLevelDbfs };
 }
 
-/** STNR on one energy track (a channel, or the mono mix). */
-function estimateSnrOf(energy: Float32Array, levels: HopLevels): SnrEstimate {
-  const frames = Math.max(0, energy.length - 1);
-  const histogram = new Float64Array(BINS);
-  let silent = 0;
-  for (let i = 0; i < frames; i++) {
-    if (levels.digitalSilence[i] && levels.digitalSilence[i + 1]) {
-      silent++;
-      continue;
-    }
-    const db = powerToDb(frameMeanSquare(energy, i, levels.hopSamples)) + FULL_SCALE_DB16;
-    histogram[binOf(db)]!++;
+/** The STNR histogram of one energy track (a channel, or the mono mix): frame powers counted as they pass. */
+export class PowerHistogram {
+  readonly counts = new Float64Array(BINS);
+
+  /** A frame's mean square (full scale 1). */
+  add(meanSquare: number): void {
+    this.counts[binOf(powerToDb(meanSquare) + FULL_SCALE_DB16)]!++;
   }
+}
+
+/** STNR on one track's histogram (frames of digital silence are not in it). */
+function estimateSnrOf(histogram: Float64Array, levels: FramePowers): SnrEstimate {
+  const frames = levels.frameCount;
+  const silent = levels.digitalSilenceFrames;
   const result: SnrEstimate = { speechLevelDbfs: null, noiseLevelDbfs: null, snrDb: null, frameCount: frames, digitalSilenceFrames: silent };
   if (frames - silent < 10) return result;
 
@@ -136,4 +146,8 @@ function percentileBin(histogram: Float64Array, from: number, fraction: number):
     if (cumulative >= fraction * total) return i;
   }
   return histogram.length - 1;
+}
+
+export function powerToDb(meanSquare: number): number {
+  return meanSquare > 0 ? 10 * Math.log10(meanSquare) : -Infinity;
 }

@@ -128,9 +128,9 @@ function countBelow(values: ArrayLike<number>, limit: number): number {
 export async function analyzeInHalves(path: string, video: VideoFacts, frameTimesS: ArrayLike<number>, split: Split, reduction: Reduction, options: VideoDecodeOptions): Promise<Measured | null> {
   const frameCount = frameTimesS.length;
   const aspect = video.displayWidth / video.displayHeight || undefined;
-  // The first meter takes the second's frames over at the end: room for all of them.
+  // Room for every frame in the first meter's columns: the second meter writes its frames there.
   const first = new FrameMeter(frameCount, aspect);
-  const second = new FrameMeter(frameCount - split.framesBefore, aspect);
+  const second = FrameMeter.continuing(first, split.framesBefore, aspect);
   const decoded = [0, 0];
   const report =
     options.onDecodedS &&

@@ -78,11 +78,29 @@ export class FrameMeter {
   private last = 0;
   /** The first picture, as words: where a meter of the frames before it takes over (`join`). */
   private firstWords: Int32Array | null = null;
+  /** A meter that continues another (`continuing`): where its frames go in the other's columns, and whether they all fit. */
+  private continued: { meter: FrameMeter; firstFrame: number; fitted: boolean } | null = null;
 
-  /** `expectedFrames`: the frames the packets promise, to hold them without spare room. `displayAspect`: width / height. */
-  constructor(expectedFrames?: number, displayAspect = 16 / 9) {
-    this.columns = Object.fromEntries(COLUMNS.map((name) => [name, new Growable(Float32Array, expectedFrames)])) as Record<Column, Growable<Float32Array>>;
+  /**
+   * `expectedFrames`: the frames the packets promise, to hold them without spare room. `displayAspect`: width / height.
+   * `continues`: see `continuing`.
+   */
+  constructor(expectedFrames?: number, displayAspect = 16 / 9, continues?: { meter: FrameMeter; firstFrame: number }) {
+    this.columns = continues
+      ? continues.meter.columns
+      : (Object.fromEntries(COLUMNS.map((name) => [name, new Growable(Float32Array, expectedFrames)])) as Record<Column, Growable<Float32Array>>);
+    this.continued = continues ? { ...continues, fitted: true } : null;
     this.heightPerWidth = 1 / displayAspect;
+  }
+
+  /**
+   * A meter for the second of two decodes side by side, whose first picture is `first`'s frame
+   * `firstFrame` (the first decode's last): it keeps nothing of its own but writes its frames from the
+   * second on into `first`'s columns, in the room `first` reserved beyond that frame, while `first`
+   * fills the frames before. No copy of the second part at the end (`join`): an hour's columns are 4 MB.
+   */
+  static continuing(first: FrameMeter, firstFrame: number, displayAspect?: number): FrameMeter {
+    return new FrameMeter(undefined, displayAspect, { meter: first, firstFrame });
   }
 
   /** `frame` holds one yuv420p picture of FINE_WIDTH × FINE_HEIGHT from `offset` (a chunk of the pipe holds several). */
@@ -98,9 +116,21 @@ export class FrameMeter {
       this.measureAnalysisPicture(slot);
       this.last = slot;
     }
-    for (const name of COLUMNS) this.columns[name].push(this.row[name]);
+    this.store();
     if (this.count === 0) this.firstWords = this.words[slot]!.slice();
     this.count++;
+  }
+
+  private store(): void {
+    const continued = this.continued;
+    if (!continued) {
+      for (const name of COLUMNS) this.columns[name].push(this.row[name]);
+      return;
+    }
+    // The first picture is the other meter's last, measured there (after the picture before it).
+    if (this.count === 0) return;
+    const frame = continued.firstFrame + this.count;
+    for (const name of COLUMNS) continued.fitted = this.columns[name].put(frame, this.row[name]) && continued.fitted;
   }
 
   /** Frames measured so far. */
@@ -109,15 +139,18 @@ export class FrameMeter {
   }
 
   /**
-   * Takes over the frames `next` measured, which began with this meter's last picture (a stream
-   * decoded in two parts side by side, the first part one picture longer): from the second on, a
-   * frame's statistics depend on its picture and the one before it only, so they are the ones a
-   * single meter would have measured. False, and nothing taken, when the pictures differ.
+   * Takes over the frames `next` (made by `continuing` this meter) measured, which began with this
+   * meter's last picture (a stream decoded in two parts side by side, the first part one picture
+   * longer): from the second on, a frame's statistics depend on its picture and the one before it
+   * only, so they are the ones a single meter would have measured. False, and nothing taken, when
+   * the pictures differ, this meter did not end where `next` began, or `next`'s frames did not fit.
    */
   join(next: FrameMeter): boolean {
-    if (this.count === 0 || next.firstWords === null || !sameWords(next.firstWords, this.words[this.last]!)) return false;
-    for (const name of COLUMNS) this.columns[name].append(next.columns[name], 1);
+    const continued = next.continued;
+    if (continued?.meter !== this || !continued.fitted || continued.firstFrame !== this.count - 1) return false;
+    if (next.firstWords === null || !sameWords(next.firstWords, this.words[this.last]!)) return false;
     this.count += next.count - 1;
+    for (const name of COLUMNS) this.columns[name].extend(this.count);
     return true;
   }
 
