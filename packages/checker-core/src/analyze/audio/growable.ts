@@ -1,14 +1,14 @@
-/** Room reserved up front at most (three hours of 10 ms hops): a stated duration is only a claim. */
+/** Room reserved up front at most (three hours of values 100 a second): a stated duration is only a claim. */
 const MAX_RESERVED = 3 * 3600 * 100;
 
 type Series = Float64Array | Float32Array | Uint8Array;
 
 /**
  * An append-only typed array for per-frame measurements: memory grows with minutes, not samples.
- * Given the count it will reach (the frames or hops of the stream's stated duration), it holds
- * exactly that and hands it over without a copy; past it, it doubles. Long series that feed
- * statistics, not exact sums, are kept as Float32Array: half the memory of an hour-long lesson,
- * and a relative error of 6e-8 (3e-7 dB).
+ * Given the count it will reach (the frames or steps of the stream's stated duration), it holds
+ * exactly that and hands it over without a copy; past it, it doubles. A second writer may fill the
+ * far part of the room reserved (`put`). Long series that feed statistics, not exact sums, are kept
+ * as Float32Array: half the memory of an hour-long lesson, and a relative error of 6e-8 (3e-7 dB).
  */
 export class Growable<T extends Series = Float64Array> {
   private data: T;
