@@ -1,4 +1,0 @@
-import { cameraLesson, screenLesson, slideLesson } from './media.js';
-console.log(await slideLesson());
-console.log(await screenLesson());
-console.log(await cameraLesson());
