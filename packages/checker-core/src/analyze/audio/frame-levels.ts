@@ -10,7 +10,7 @@ export const HOPS_PER_STEP = 10;
 /**
  * What the levels of a stream's 10 ms hops and 20 ms frames (two consecutive hops, `FramePowers`)
  * come to. The hops themselves are not kept: every use of them is a histogram or a sum, gathered as
- * they pass (an hour of stereo is 360,000 hops, 4.7 MB kept per hop; this is 80 kB and a value per 100 ms).
+ * they pass (an hour of stereo is 360,000 hops, 4.7 MB kept per hop; this is 50 kB and two values a second).
  */
 export interface HopLevels extends FramePowers {
   hopS: number;
