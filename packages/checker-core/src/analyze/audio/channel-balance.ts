@@ -11,10 +11,12 @@ export const SILENT_CHANNEL_DBFS = -90;
  * The mono mix's levels the frames are sorted into: half an STNR bin wide, starting at an STNR bin
  * centre (in its 16-bit scale), so that every STNR centre is an edge. A speech level is such a
  * centre, and 20 dB is 80 bins: the frames at or above the speech level less 20 dB are whole
- * levels, the same frames as comparing each frame's level. From about −160 to +40 dBFS.
+ * levels, the same frames as comparing each frame's level.
  */
 const LEVEL_DB = BIN_DB / 2;
+/** The first STNR bin centre (−28 dB) less 168 bins: −70 dB in the 16-bit scale, −160 dBFS. */
 const LOWEST_DB16 = LOW_DB + LEVEL_DB - 336 * LEVEL_DB;
+/** Up to +40 dBFS (float sound may pass full scale). */
 const LEVELS = 1604;
 /** Slot 0: frames of no level (the mono mix exactly zero); 1: below the lowest level; then one per level. */
 const SLOTS = 2 + LEVELS;
