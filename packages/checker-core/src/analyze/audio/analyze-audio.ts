@@ -3,7 +3,7 @@ import type { AudioMeterOptions } from '../../facts/measurements.js';
 import { damageOf, streamRaw, type PassOptions } from '../decode-stream.js';
 import { measureChannelBalance } from './channel-balance.js';
 import { ClippingDetector } from './clipping.js';
-import { HOPS_PER_STEP, HopLevelMeter, PAUSE_WINDOW_S, type HopLevels } from './frame-levels.js';
+import { HopLevelMeter, PAUSE_WINDOW_S, type HopLevels } from './frame-levels.js';
 import { assessHum, HumMeter } from './hum.js';
 import { assessLoudness, LoudnessMeter } from './loudness.js';
 import { measureBandwidth } from './bandwidth.js';
@@ -97,8 +97,7 @@ function loudnessOf(blockEnergy: Float64Array, maxDeviationLu: number): Pick<Aud
 
 /** Mono level every 100 ms, dBFS. */
 function levelTrack(levels: HopLevels): AudioAnalysis['levelTrack'] {
-  const samplesPerStep = HOPS_PER_STEP * levels.hopSamples;
-  const levelsDbfs = levels.stepEnergy.map((energy) => (energy > 0 ? 10 * Math.log10(energy / samplesPerStep) : -Infinity));
+  const levelsDbfs = levels.stepEnergy.map((energy) => (energy > 0 ? 10 * Math.log10(energy / levels.stepSamples) : -Infinity));
   return { stepS: levels.stepS, levelsDbfs };
 }
 

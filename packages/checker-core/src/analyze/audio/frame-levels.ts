@@ -5,7 +5,7 @@ import { PowerHistogram, type FramePowers } from './stnr.js';
 /** The windows the pauses are chosen from (RULES.md, hum: the quietest 15 % of 0.5 s windows). */
 export const PAUSE_WINDOW_S = 0.5;
 /** Hops in a step of the level track (10 × 10 ms = 100 ms). */
-export const HOPS_PER_STEP = 10;
+const HOPS_PER_STEP = 10;
 
 /**
  * What the levels of a stream's 10 ms hops and 20 ms frames (two consecutive hops, `FramePowers`)
@@ -13,13 +13,12 @@ export const HOPS_PER_STEP = 10;
  * they pass (an hour of stereo is 360,000 hops, 4.7 MB kept per hop; this is 50 kB and two values a second).
  */
 export interface HopLevels extends FramePowers {
-  hopS: number;
-  hopSamples: number;
   /** The frames by the mono mix's level, each channel's power summed per level (channel balance). */
   balance: ChannelBalanceBins;
-  /** Sum of squares of the mono mix per 100 ms step. */
+  /** Sum of squares of the mono mix per 100 ms step, of `stepSamples` sample frames. */
   stepEnergy: Float64Array;
   stepS: number;
+  stepSamples: number;
   /** Sum of squares of the mono mix per pause window (PAUSE_WINDOW_S, to the nearest hop). */
   windowEnergy: Float64Array;
 }
@@ -140,17 +139,15 @@ export class HopLevelMeter {
   }
 
   finish(): HopLevels {
-    const hopS = this.hopSamples / this.sampleRateHz;
     return {
-      hopS,
-      hopSamples: this.hopSamples,
       frameCount: Math.max(0, this.hops - 1),
       digitalSilenceFrames: this.silentFrames,
       channelPower: this.channelPower.map((histogram) => histogram.counts),
       monoPower: this.monoPower.counts,
       balance: this.balance.finish(),
       stepEnergy: this.stepEnergy.toArray(),
-      stepS: HOPS_PER_STEP * hopS,
+      stepS: HOPS_PER_STEP * (this.hopSamples / this.sampleRateHz),
+      stepSamples: HOPS_PER_STEP * this.hopSamples,
       windowEnergy: this.windowEnergy.toArray(),
     };
   }
