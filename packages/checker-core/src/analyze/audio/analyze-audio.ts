@@ -35,7 +35,7 @@ export async function analyzeAudio(
   const { sampleRateHz, channels } = audio;
   const meters = {
     levels: new HopLevelMeter(sampleRateHz, channels, audio.durationS ?? 0),
-    hum: new HumMeter(sampleRateHz, channels),
+    hum: new HumMeter(sampleRateHz, channels, audio.durationS ?? 0),
     clipping: new ClippingDetector(sampleRateHz, channels, options.clipThreshold, options.clipMinRunSamples),
     loudness: new LoudnessMeter(sampleRateHz, channels, audio.durationS ?? 0),
     spectrum: new SpectrumMeter(sampleRateHz, channels, audio.durationS ?? 0),

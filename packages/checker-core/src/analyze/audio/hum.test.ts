@@ -6,7 +6,7 @@ function humOf(signal: Float64Array, rateHz = 48000) {
   const meter = new HumMeter(rateHz, 2);
   meter.push(interleave(signal, signal), signal.length);
   const windows = meter.finish();
-  return assessHum(windows, new Set(windows.windows.map((w) => w.startS)));
+  return assessHum(windows, new Set(Array.from({ length: windows.windowCount }, (_, w) => w * windows.windowS)));
 }
 
 const quietRoom = (seconds: number, rateHz = 48000) => gaussianNoise(rateHz * seconds, dbToAmplitude(-80), 7);

@@ -1,4 +1,5 @@
 import { Biquad, lowPass } from './biquad.js';
+import { Growable } from './growable.js';
 import { median } from './stats.js';
 import type { HumDetection, HumAssessment } from '../../facts/measurements.js';
 export type { HumDetection, HumAssessment };
@@ -13,29 +14,28 @@ export const LEVEL_TOLERANCE_DB = 0.5;
 /** Q of the four sections of an 8th-order Butterworth low-pass. */
 const BUTTERWORTH_8_Q = [0.5098, 0.6013, 0.9, 2.5629];
 
-/** Goertzel powers of one 0.5 s Hann window: per mains frequency, per harmonic, tone and sides. */
-export interface HumWindow {
-  startS: number;
-  /**
-   * Powers (|X|², Hann-windowed), 5 per (mains, harmonic): the tone, then its sides
-   * (`binOf` reads them). One flat array a window: 7,200 windows an hour, kept until the end.
-   */
-  powers: Float64Array;
-}
-
 const POWERS_PER_BIN = 1 + SIDE_OFFSETS_HZ.length;
-
-/** The tone's and its sides' powers of harmonic `h` of mains frequency `m` in a window. */
-export function binOf(window: HumWindow, m: number, h: number): { tone: number; sides: Float64Array } {
-  const at = (m * HARMONICS.length + h) * POWERS_PER_BIN;
-  return { tone: window.powers[at]!, sides: window.powers.subarray(at + 1, at + POWERS_PER_BIN) };
-}
+/** Goertzel powers (|X|², Hann-windowed) of one 0.5 s window: per mains frequency, per harmonic, the tone then its sides. */
+const POWERS_PER_WINDOW = MAINS_HZ.length * HARMONICS.length * POWERS_PER_BIN;
 
 export interface HumWindows {
   windowS: number;
   /** Sum of the Hann window: a sine of amplitude A has |X| = A · windowSum / 2. */
   windowSum: number;
-  windows: HumWindow[];
+  windowCount: number;
+  /**
+   * Every window's powers, in time order (`binOf` reads them). One array reserved for the stream's
+   * length, not a small array a window: 7,200 of those an hour, kept to the end, were 320 bytes of
+   * malloc each among the pipe's 64 KiB reads, and grew an hour's peak memory by 7 MiB. Float32, as
+   * the picture's columns: 1.2 MB an hour, and levels off by 3e-7 dB at most.
+   */
+  powers: Float32Array;
+}
+
+/** The tone's and its sides' powers of harmonic `h` of mains frequency `m` in window `window`. */
+export function binOf(hum: HumWindows, window: number, m: number, h: number): { tone: number; sides: Float32Array } {
+  const at = window * POWERS_PER_WINDOW + (m * HARMONICS.length + h) * POWERS_PER_BIN;
+  return { tone: hum.powers[at]!, sides: hum.powers.subarray(at + 1, at + POWERS_PER_BIN) };
 }
 
 /**
@@ -50,16 +50,17 @@ export class HumMeter {
   private readonly windowSamples: number;
   private readonly hann: Float64Array;
   private readonly buffer: Float64Array;
-  private readonly windows: HumWindow[] = [];
+  private readonly powers: Growable<Float32Array>;
   private boxSum = 0;
   private boxCount = 0;
   private stage2Count = 0;
   private filled = 0;
-  private windowIndex = 0;
 
+  /** `durationS`: the stream's stated length, to reserve its windows' room (0 when unknown). */
   constructor(
     sampleRateHz: number,
     private readonly channels: number,
+    durationS = 0,
   ) {
     this.stage1Factor = Math.max(1, Math.floor(sampleRateHz / 6000));
     const stage1Rate = sampleRateHz / this.stage1Factor;
@@ -69,6 +70,7 @@ export class HumMeter {
     this.windowSamples = Math.round(WINDOW_S * this.rateHz);
     this.hann = Float64Array.from({ length: this.windowSamples }, (_, n) => 0.5 - 0.5 * Math.cos((2 * Math.PI * n) / (this.windowSamples - 1)));
     this.buffer = new Float64Array(this.windowSamples);
+    this.powers = new Growable(Float32Array, durationS && Math.ceil(durationS / WINDOW_S) * POWERS_PER_WINDOW);
   }
 
   push(samples: Float32Array, frames: number): void {
@@ -102,22 +104,18 @@ export class HumMeter {
     this.stage2Count = 0;
     this.buffer[this.filled++] = x;
     if (this.filled === this.windowSamples) {
-      this.windows.push(this.measureWindow());
+      this.measureWindow();
       this.filled = 0;
     }
   }
 
-  private measureWindow(): HumWindow {
-    const startS = this.windowIndex++ * WINDOW_S;
-    const powers = new Float64Array(MAINS_HZ.length * HARMONICS.length * POWERS_PER_BIN);
-    let at = 0;
+  private measureWindow(): void {
     for (const mains of MAINS_HZ) {
       for (const h of HARMONICS) {
-        powers[at++] = this.goertzel(mains * h);
-        for (const offset of SIDE_OFFSETS_HZ) powers[at++] = this.goertzel(mains * h + offset);
+        this.powers.push(this.goertzel(mains * h));
+        for (const offset of SIDE_OFFSETS_HZ) this.powers.push(this.goertzel(mains * h + offset));
       }
     }
-    return { startS, powers };
   }
 
   private goertzel(frequencyHz: number): number {
@@ -136,7 +134,8 @@ export class HumMeter {
   finish(): HumWindows {
     let windowSum = 0;
     for (const w of this.hann) windowSum += w;
-    return { windowS: WINDOW_S, windowSum, windows: this.windows };
+    const powers = this.powers.toArray();
+    return { windowS: WINDOW_S, windowSum, windowCount: powers.length / POWERS_PER_WINDOW, powers };
   }
 }
 
@@ -145,19 +144,20 @@ export class HumMeter {
  * median of its sides and is ≥ `minLevelDbfs`. Whether enough pauses have it is the rule's call.
  */
 export function assessHum(hum: HumWindows, pauseStarts: ReadonlySet<number>, { minProminenceDb = 10, minLevelDbfs = -70 } = {}): HumAssessment {
-  const pauses = hum.windows.filter((w) => pauseStarts.has(w.startS));
+  const pauses: number[] = [];
+  for (let window = 0; window < hum.windowCount; window++) if (pauseStarts.has(window * hum.windowS)) pauses.push(window);
   let strongest: HumDetection | null = null;
   MAINS_HZ.forEach((mainsHz, m) => {
     const hits: { startS: number; harmonic: number; levelDbfs: number; prominenceDb: number }[] = [];
     for (const window of pauses) {
       let best: (typeof hits)[number] | null = null;
       HARMONICS.forEach((_, h) => {
-        const { tone, sides } = binOf(window, m, h);
+        const { tone, sides } = binOf(hum, window, m, h);
         const side = median(sides);
         const prominenceDb = 10 * Math.log10(tone / Math.max(side, 1e-30));
         const levelDbfs = 20 * Math.log10((2 * Math.sqrt(tone)) / hum.windowSum + 1e-30);
         if (prominenceDb >= minProminenceDb && levelDbfs >= minLevelDbfs - LEVEL_TOLERANCE_DB && (!best || levelDbfs > best.levelDbfs)) {
-          best = { startS: window.startS, harmonic: HARMONICS[h]!, levelDbfs, prominenceDb };
+          best = { startS: window * hum.windowS, harmonic: HARMONICS[h]!, levelDbfs, prominenceDb };
         }
       });
       if (best) hits.push(best);
