@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath, ffprobePath } from './binaries.js';
-import { indexedEndBytes, presentation, readMp4Index, readTopLevelBoxes, trackCoverage, type Mp4Index, type Mp4Track } from './mp4-index.js';
+import { entryDurationTicks, indexedEndBytes, presentation, readMp4Index, readTopLevelBoxes, trackCoverage, type Mp4Index, type Mp4Track } from './mp4-index.js';
 
 let folder: string;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ async function expectSameAsFfprobe(path: string, index: Mp4Index): Promise<void>
     expect(track.entryCount).toBe(mine.length);
     expect(Array.from(track.offsetsBytes)).toEqual(mine.map((p) => p.pos));
     expect(Array.from(track.sizesBytes)).toEqual(mine.map((p) => p.size));
-    expect(Array.from(track.durationsTicks)).toEqual(mine.map((p) => p.duration));
+    expect(Array.from(track.decodeTicks, (_, s) => entryDurationTicks(track, s))).toEqual(mine.map((p) => p.duration));
     expect(Array.from(track.decodeTicks, (t) => t - shift)).toEqual(mine.map((p) => p.dts));
     const composition = track.compositionOffsetsTicks;
     expect(Array.from(track.decodeTicks, (t, s) => t + (composition?.[s] ?? 0) - shift)).toEqual(mine.map((p) => p.pts));
@@ -252,7 +252,8 @@ describe('readMp4Index on hand-built boxes', () => {
     expect(track.constantSampleSizeBytes).toBe(4);
     expect(Array.from(track.sizesBytes)).toEqual([4096, 4096]);
     expect(Array.from(track.entrySamples!)).toEqual([1024, 1024]);
-    expect(Array.from(track.durationsTicks)).toEqual([1024, 1024]);
+    expect(Array.from(track.decodeTicks, (_, s) => entryDurationTicks(track, s))).toEqual([1024, 1024]);
+    expect(track.decodeEndTicks).toBe(2048);
   });
 
   const minimalTrack = (over: Partial<TrackSpec>) =>

@@ -55,9 +55,14 @@ export interface Mp4Track {
   offsetsBytes: Float64Array;
   /** 32-bit per sample (as `stsz` and `stts` hold them: half the memory of an hour's index); 64-bit per merged chunk. */
   sizesBytes: Float64Array | Uint32Array;
-  /** Decode time of each entry's first sample, in media ticks (before any edit list). */
+  /**
+   * Decode time of each entry's first sample, in media ticks (before any edit list). An entry lasts
+   * until the next one's decode time, the last until `decodeEndTicks` (`entryDurationTicks`): no
+   * array of durations beside it (an hour's would be 1 MB).
+   */
   decodeTicks: Float64Array;
-  durationsTicks: Float64Array | Uint32Array;
+  /** Where the last entry ends: the sum of every entry's duration. */
+  decodeEndTicks: number;
   /** Composition minus decode time per entry (`ctts`), in media ticks; null when absent. */
   compositionOffsetsTicks: Int32Array | null;
   /** Zero-based indexes of the sync samples (`stss`); null when absent, meaning every sample is one. */
@@ -263,7 +268,7 @@ type SampleTables = Pick<
   | 'offsetsBytes'
   | 'sizesBytes'
   | 'decodeTicks'
-  | 'durationsTicks'
+  | 'decodeEndTicks'
   | 'compositionOffsetsTicks'
   | 'syncSamples'
   | 'chunkCount'
@@ -321,24 +326,20 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
   const offsetsBytes = new Float64Array(capacity);
   const sizesBytes = merged ? new Float64Array(capacity) : sizes!;
   const decodeTicks = new Float64Array(capacity);
-  const durationsTicks = merged ? new Float64Array(capacity) : new Uint32Array(capacity);
   const entrySamples = merged ? new Uint32Array(capacity) : null;
+  let decodeEndTicks = 0;
   if (!merged) {
-    // Per sample: durations run by run (a fill each), decode times their running sum. Kept out of the
-    // chunk loop below, which then only places bytes: this runs once per file, before any JIT warms up.
+    // Per sample: decode times, the running sum of the durations, run by run. Kept out of the chunk
+    // loop below, which then only places bytes: this runs once per file, before any JIT warms up.
     let filled = 0;
-    for (let run = 0; filled < sampleCount; run++) {
-      const count = Math.min(stts.u32(8 + 8 * run), sampleCount - filled);
-      const delta = stts.u32(8 + 8 * run + 4);
-      if (delta >= 2 ** 31 && count > 0) throw new Invalid('negative stts delta'); // a signed value written unsigned
-      durationsTicks.fill(delta, filled, filled + count);
-      filled += count;
-    }
     let time = 0;
-    for (let i = 0; i < sampleCount; i++) {
-      decodeTicks[i] = time;
-      time += durationsTicks[i]!;
+    for (let run = 0; filled < sampleCount; run++) {
+      const end = filled + Math.min(stts.u32(8 + 8 * run), sampleCount - filled);
+      const delta = stts.u32(8 + 8 * run + 4);
+      if (delta >= 2 ** 31 && end > filled) throw new Invalid('negative stts delta'); // a signed value written unsigned
+      for (; filled < end; filled++, time += delta) decodeTicks[filled] = time;
     }
+    decodeEndTicks = time;
   }
   let entry = 0;
   let sample = 0;
@@ -355,7 +356,7 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
         offsetsBytes[entry] = base;
         sizesBytes[entry] = Math.ceil(samples * constantSampleSizeBytes!);
         decodeTicks[entry] = durations.timeTicks;
-        durationsTicks[entry] = durations.advance(samples);
+        decodeEndTicks += durations.advance(samples);
         entrySamples![entry] = samples;
         entry++;
         sample += samples;
@@ -386,7 +387,7 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
     offsetsBytes: offsetsBytes.subarray(0, entry),
     sizesBytes: sizesBytes.subarray(0, entry),
     decodeTicks: decodeTicks.subarray(0, entry),
-    durationsTicks: durationsTicks.subarray(0, entry),
+    decodeEndTicks,
     compositionOffsetsTicks: merged ? null : parseCtts(stbl.child('ctts'), sampleCount),
     syncSamples: parseStss(stbl.child('stss'), sampleCount),
     chunkCount,
@@ -483,8 +484,9 @@ export function trackCoverage(track: Mp4Track, movieTimescale: number, fileSizeB
     if (offset + size <= fileSizeBytes) continue;
     const samples = track.entrySamples?.[i] ?? 1;
     const present = samples > 1 ? Math.max(0, Math.min(samples - 1, Math.floor((fileSizeBytes - offset) / (size / samples)))) : 0;
-    const fromS = (track.decodeTicks[i]! + (track.durationsTicks[i]! * present) / samples) / track.timescale + shiftS;
-    const toS = (track.decodeTicks[i]! + track.durationsTicks[i]!) / track.timescale + shiftS;
+    const durationTicks = entryDurationTicks(track, i);
+    const fromS = (track.decodeTicks[i]! + (durationTicks * present) / samples) / track.timescale + shiftS;
+    const toS = (track.decodeTicks[i]! + durationTicks) / track.timescale + shiftS;
     missingSamples += samples - present;
     missingDurationS += Math.max(0, Math.min(toS, endS) - Math.max(fromS, startS));
     firstMissingS = Math.min(firstMissingS, fromS);
@@ -495,6 +497,11 @@ export function trackCoverage(track: Mp4Track, movieTimescale: number, fileSizeB
     firstMissingS: missingSamples > 0 ? Math.min(endS, Math.max(startS, firstMissingS)) : null,
     endS,
   };
+}
+
+/** How long entry `i` of `track` lasts, in media ticks: up to the next entry's decode time. */
+export function entryDurationTicks(track: Mp4Track, i: number): number {
+  return (i + 1 < track.entryCount ? track.decodeTicks[i + 1]! : track.decodeEndTicks) - track.decodeTicks[i]!;
 }
 
 /** Where the index says the file ends: the end of its last sample, in bytes. */
@@ -511,8 +518,7 @@ export function indexedEndBytes(index: Mp4Index): number {
  * Leading empty edits delay the track; the first real edit says which media time is shown first.
  */
 export function presentation(track: Mp4Track, movieTimescale: number): { startS: number; shiftS: number; endS: number } {
-  const last = track.entryCount - 1;
-  const mediaEndS = last >= 0 ? (track.decodeTicks[last]! + track.durationsTicks[last]!) / track.timescale : 0;
+  const mediaEndS = track.decodeEndTicks / track.timescale;
   const movieS = (ticks: number) => (movieTimescale > 0 ? ticks / movieTimescale : 0);
   let startS = 0;
   let i = 0;
