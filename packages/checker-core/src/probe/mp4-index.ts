@@ -53,7 +53,7 @@ export interface Mp4Track {
   entryCount: number;
   entrySamples: Uint32Array | null;
   offsetsBytes: Float64Array;
-  /** 32-bit per sample (as `stsz` and `stts` hold them: half the memory of an hour's index); 64-bit per merged chunk. */
+  /** 32-bit per sample (as `stsz` holds them: half the memory of an hour's index); 64-bit per merged chunk. */
   sizesBytes: Float64Array | Uint32Array;
   /**
    * Decode time of each entry's first sample, in media ticks (before any edit list). An entry lasts

@@ -27,7 +27,7 @@ export interface HumWindows {
    * Every window's powers, in time order (`binOf` reads them). One array reserved for the stream's
    * length, not a small array a window: 7,200 of those an hour, kept to the end, were 320 bytes of
    * malloc each among the pipe's 64 KiB reads, and grew an hour's peak memory by 7 MiB. Float32, as
-   * the picture's columns: 1.2 MB an hour, and levels off by 3e-7 dB at most.
+   * the picture's columns: 1.2 MB an hour; levels and prominences move by under 1e-6 dB.
    */
   powers: Float32Array;
 }
