@@ -25,6 +25,10 @@ const { outputFiles } = await build({
   target: 'node20',
   format: 'esm',
   outdir: dist,
+  // The paths in the bundle's comments are relative to this: pinned, so that the build from the
+  // repository's root (`pnpm build`) and from this package (`pnpm pack`'s prepack) write the same bytes
+  // and a pack beside the tests rewrites nothing they are running.
+  absWorkingDir: fileURLToPath(new URL('.', import.meta.url)),
   outExtension: { '.js': '.mjs' },
   chunkNames: 'bundle-[name]-[hash]',
   conditions: ['@courseware-check/source'],
