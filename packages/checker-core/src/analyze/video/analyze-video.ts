@@ -147,8 +147,9 @@ export async function analyzeInHalves(path: string, video: VideoFacts, frameTime
   // The cores shared between the two decoders (on 2 cores, one each). With ffmpeg's own thread count
   // each decoder's frame threads contend with the other's for the same cores: on the slide lesson
   // the two halves alone took 8.0 s of CPU and 4.1 s, with one thread each 6.6 s and 3.4 s. A half
-  // that ends first leaves the other on its share (the split is within 20 % of the middle).
-  const halfOptions = { ...options, signal, threads: Math.max(1, Math.floor(availableParallelism() / 2)) };
+  // that ends first leaves the other on its share (the split is within 20 % of the middle). A thread
+  // count the caller gives (halves asked for in a batch) stands.
+  const halfOptions = { ...options, signal, threads: options.threads ?? Math.max(1, Math.floor(availableParallelism() / 2)) };
   const stopOnFailure = (error: unknown): never => {
     stop.abort();
     throw error;
