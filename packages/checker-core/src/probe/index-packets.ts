@@ -1,6 +1,7 @@
 import type { FfprobeStream } from './ffprobe.js';
 import type { Mp4Index, Mp4Track } from './mp4-index.js';
 import type { StreamPackets } from './packets.js';
+import { PLAIN_ARRAYS, type ArraySource } from './scratch.js';
 
 /**
  * The packets a demux-only scan of an MP4 / QuickTime track reads, computed from its index instead
@@ -19,7 +20,7 @@ import type { StreamPackets } from './packets.js';
  * composition offsets, edit lists with a rate or more than one shown segment, sound whose chunk
  * layout the tables do not pin down.
  */
-export function packetsFromIndex(index: Mp4Index, track: Mp4Track, stream: FfprobeStream): StreamPackets | null {
+export function packetsFromIndex(index: Mp4Index, track: Mp4Track, stream: FfprobeStream, memory: ArraySource = PLAIN_ARRAYS): StreamPackets | null {
   const kind = stream.codec_type;
   if (kind !== 'video' && kind !== 'audio') return null;
   if (index.fragmented || track.sampleDescriptionCount !== 1) return null;
@@ -30,7 +31,7 @@ export function packetsFromIndex(index: Mp4Index, track: Mp4Track, stream: Ffpro
   // The demuxer's time base for the stream is the track's timescale.
   if (stream.time_base !== `1/${track.timescale}`) return null;
 
-  const raw = pcm ? soundChunkEntries(track) : sampleEntries(track);
+  const raw = pcm ? soundChunkEntries(track, memory) : sampleEntries(track, memory);
   if (!raw) return null;
   const fixed = track.editList.length > 0 ? applyEditList(raw, track, index.movieTimescale, kind === 'audio') : { entries: raw, durationTicks: track.durationTicks };
   if (!fixed) return null;
@@ -42,7 +43,7 @@ export function packetsFromIndex(index: Mp4Index, track: Mp4Track, stream: Ffpro
     const [num, den] = (stream.r_frame_rate ?? '').split('/').map(Number);
     if (num && den && Number.isFinite(num) && Number.isFinite(den)) frameDurationTicks = Math.floor((den * track.timescale) / num);
   }
-  return readPackets(fixed.entries, fixed.durationTicks, frameDurationTicks, kind === 'video');
+  return readPackets(fixed.entries, fixed.durationTicks, frameDurationTicks, kind === 'video', memory);
 }
 
 /** Codecs the `mov` demuxer hands on as stored, sample for sample (no parser splits them). */
@@ -60,7 +61,7 @@ interface Entries {
 }
 
 /** One entry per sample (`mov_build_index`), every sample of the tables. */
-function sampleEntries(track: Mp4Track): Entries | null {
+function sampleEntries(track: Mp4Track, memory: ArraySource): Entries | null {
   // Samples of one size are merged per chunk by the index reader; the demuxer splits them only for sound timed in single ticks.
   if (track.entrySamples !== null || track.entryCount !== track.sampleCount) return null;
   const count = track.entryCount;
@@ -69,7 +70,7 @@ function sampleEntries(track: Mp4Track): Entries | null {
     // A negative offset makes the demuxer shift every decode time (`dts_shift`); an absurd one makes it drop `ctts`.
     for (let i = 0; i < count; i++) if (offsets[i]! < 0 || offsets[i]! >= 2 ** 28) return null;
   }
-  const keyframe = new Uint8Array(count);
+  const keyframe = memory.array(Uint8Array, count);
   const sync = track.syncSamples;
   if (sync === null) keyframe.fill(1);
   else if (sync.length === 0) {
@@ -78,7 +79,7 @@ function sampleEntries(track: Mp4Track): Entries | null {
     else if (count > 0) keyframe[0] = 1;
   } else for (let i = 0; i < sync.length; i++) keyframe[sync[i]!] = 1;
   // The index's own arrays: the edit list rewrites the decode times in place (see `applyEditList`).
-  return { count, timestamps: track.decodeTicks, sizes: track.sizesBytes, keyframe, compositionOffsets: offsets, discard: new Uint8Array(count) };
+  return { count, timestamps: track.decodeTicks, sizes: track.sizesBytes, keyframe, compositionOffsets: offsets, discard: memory.array(Uint8Array, count) };
 }
 
 /** Largest number of sample frames in one packet of uncompressed sound. */
@@ -88,7 +89,7 @@ const SOUND_PACKET_FRAMES = 1024;
  * Uncompressed sound timed one tick a sample frame (a single `stts` run of delta 1): each chunk
  * read in packets of at most 1024 sample frames, whatever `stsz` says.
  */
-function soundChunkEntries(track: Mp4Track): Entries | null {
+function soundChunkEntries(track: Mp4Track, memory: ArraySource): Entries | null {
   const description = track.soundDescription;
   const bytesPerFrame = track.constantSampleSizeBytes;
   if (!description || description.framesPerPacket > 1 || bytesPerFrame === null || !Number.isInteger(bytesPerFrame) || bytesPerFrame <= 0) return null;
@@ -97,8 +98,8 @@ function soundChunkEntries(track: Mp4Track): Entries | null {
   if (track.entryCount !== track.chunkCount || track.samplesInChunks !== track.sampleCount) return null;
   let count = 0;
   for (let i = 0; i < track.entryCount; i++) count += Math.ceil(track.entrySamples[i]! / SOUND_PACKET_FRAMES);
-  const timestamps = new Float64Array(count);
-  const sizes = new Float64Array(count);
+  const timestamps = memory.array(Float64Array, count);
+  const sizes = memory.array(Float64Array, count);
   let entry = 0;
   let ticks = 0;
   for (let i = 0; i < track.entryCount; i++) {
@@ -111,7 +112,7 @@ function soundChunkEntries(track: Mp4Track): Entries | null {
       entry++;
     }
   }
-  return { count, timestamps, sizes, keyframe: new Uint8Array(count).fill(1), compositionOffsets: null, discard: new Uint8Array(count) };
+  return { count, timestamps, sizes, keyframe: memory.array(Uint8Array, count).fill(1), compositionOffsets: null, discard: memory.array(Uint8Array, count) };
 }
 
 /** `av_rescale`: a·b/c rounded to the nearest, halves away from zero. */
@@ -271,9 +272,9 @@ function fixDiscardedTimestamps(timestamps: Float64Array, kept: number, endTicks
  * Timestamps are kept for pictures only, as the scan keeps them. Null when a packet would have no
  * duration and there is no frame duration to give it.
  */
-function readPackets(entries: Entries, streamDurationTicks: number, frameDurationTicks: number | null, keepTimestamps: boolean): StreamPackets | null {
+function readPackets(entries: Entries, streamDurationTicks: number, frameDurationTicks: number | null, keepTimestamps: boolean, memory: ArraySource): StreamPackets | null {
   const { count, timestamps, sizes, compositionOffsets, keyframe } = entries;
-  const ptsTicks = keepTimestamps ? (compositionOffsets ? new Float64Array(count) : timestamps) : new Float64Array(0);
+  const ptsTicks = keepTimestamps ? (compositionOffsets ? memory.array(Float64Array, count) : timestamps) : new Float64Array(0);
   let totalBytes = 0;
   let endTicks = -Infinity;
   for (let i = 0; i < count; i++) {

@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { PLAIN_ARRAYS, type ArraySource } from './scratch.js';
 
 /**
  * The sample index of an MP4 / QuickTime file (ISO/IEC 14496-12 `moov`), read without touching the
@@ -96,8 +97,11 @@ export interface TopLevelBox {
   sizeBytes: number;
 }
 
-/** Reads the index of the file at `path`; null when it is not a parseable ISO BMFF / QuickTime file. */
-export async function readMp4Index(path: string): Promise<Mp4Index | null> {
+/**
+ * Reads the index of the file at `path`; null when it is not a parseable ISO BMFF / QuickTime file.
+ * Its tables, and the `moov` read, come from `memory`.
+ */
+export async function readMp4Index(path: string, memory: ArraySource = PLAIN_ARRAYS): Promise<Mp4Index | null> {
   const handle = await open(path, 'r');
   try {
     const fileSizeBytes = (await handle.stat()).size;
@@ -105,9 +109,9 @@ export async function readMp4Index(path: string): Promise<Mp4Index | null> {
     const moov = boxes?.find((box) => box.type === 'moov');
     // A moov cut by the end of the file cannot be trusted; a huge one is not courseware.
     if (!boxes || !moov || moov.offsetBytes + moov.sizeBytes > fileSizeBytes || moov.sizeBytes > MAX_MOOV_BYTES) return null;
-    const body = new Uint8Array(moov.sizeBytes - moov.headerBytes);
+    const body = memory.array(Uint8Array, moov.sizeBytes - moov.headerBytes);
     const { bytesRead } = await handle.read(body, 0, body.length, moov.offsetBytes + moov.headerBytes);
-    const parsed = bytesRead === body.length ? parseMoov(body) : null;
+    const parsed = bytesRead === body.length ? parseMoov(body, memory) : null;
     if (!parsed) return null;
     return { fileSizeBytes, ...parsed, fragmented: parsed.fragmented || boxes.some((box) => box.type === 'moof') };
   } finally {
@@ -153,7 +157,7 @@ async function scanTopLevel(handle: FileHandle, fileSizeBytes: number): Promise<
 }
 
 /** Parses the body of a `moov` box (without its header). */
-export function parseMoov(body: Uint8Array): Omit<Mp4Index, 'fileSizeBytes'> | null {
+export function parseMoov(body: Uint8Array, memory: ArraySource = PLAIN_ARRAYS): Omit<Mp4Index, 'fileSizeBytes'> | null {
   try {
     const moov = new Reader(body);
     const mvhd = moov.child('mvhd');
@@ -161,7 +165,7 @@ export function parseMoov(body: Uint8Array): Omit<Mp4Index, 'fileSizeBytes'> | n
     const version = mvhd.u8(0);
     const movieTimescale = mvhd.u32(version === 1 ? 20 : 12);
     const movieDurationTicks = version === 1 ? mvhd.u64(24) : mvhd.u32(16);
-    const tracks = moov.children('trak').map((trak) => parseTrak(trak));
+    const tracks = moov.children('trak').map((trak) => parseTrak(trak, memory));
     return { movieTimescale, movieDurationTicks, fragmented: moov.child('mvex') !== null, tracks };
   } catch (error) {
     if (error instanceof Invalid) return null;
@@ -169,7 +173,7 @@ export function parseMoov(body: Uint8Array): Omit<Mp4Index, 'fileSizeBytes'> | n
   }
 }
 
-function parseTrak(trak: Reader): Mp4Track {
+function parseTrak(trak: Reader, memory: ArraySource): Mp4Track {
   const tkhd = trak.need('tkhd');
   const trackId = tkhd.u32(tkhd.u8(0) === 1 ? 20 : 12);
   const mdia = trak.need('mdia');
@@ -199,7 +203,7 @@ function parseTrak(trak: Reader): Mp4Track {
     durationTicks,
     durationS: durationTicks / timescale,
     editList: elst ? parseElst(elst) : [],
-    ...parseSampleTables(stbl, handler === 'soun' && entry ? soundBytesPerSample(entry) : null),
+    ...parseSampleTables(stbl, handler === 'soun' && entry ? soundBytesPerSample(entry) : null, memory),
     sampleDescriptionCount: stsd.u32(4),
     timeToSampleRuns: sttsRuns,
     firstSampleDeltaTicks: sttsRuns > 0 ? stts.u32(12) : null,
@@ -275,7 +279,7 @@ type SampleTables = Pick<
   | 'samplesInChunks'
 >;
 
-function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): SampleTables {
+function parseSampleTables(stbl: Reader, soundSampleBytes: number | null, memory: ArraySource): SampleTables {
   // Sizes: a table bounded by its box, or one size for all (then the count is only a claim).
   let sampleCount: number;
   let constantSampleSizeBytes: number | null = null;
@@ -288,7 +292,7 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
       constantSampleSizeBytes = soundSampleBytes ?? constant;
     } else {
       sampleCount = stsz.count(8, 12, 4);
-      sizes = new Uint32Array(sampleCount);
+      sizes = memory.array(Uint32Array, sampleCount);
       // Bounded by count(): plain reads (this loop sees every sample of the file).
       const view = stsz.view;
       for (let i = 0; i < sampleCount; i++) sizes[i] = view.getUint32(12 + 4 * i);
@@ -298,7 +302,7 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
     const fieldBits = stz2.u8(7);
     if (fieldBits !== 4 && fieldBits !== 8 && fieldBits !== 16) throw new Invalid('stz2 field size');
     sampleCount = stz2.count(8, 12, fieldBits / 8);
-    sizes = new Uint32Array(sampleCount);
+    sizes = memory.array(Uint32Array, sampleCount);
     for (let i = 0; i < sampleCount; i++) {
       if (fieldBits === 16) sizes[i] = stz2.u16(12 + 2 * i);
       else if (fieldBits === 8) sizes[i] = stz2.u8(12 + i);
@@ -323,10 +327,10 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
   // boxes have bytes for.
   const merged = sizes === null;
   const capacity = merged ? chunkCount : sampleCount;
-  const offsetsBytes = new Float64Array(capacity);
-  const sizesBytes = merged ? new Float64Array(capacity) : sizes!;
-  const decodeTicks = new Float64Array(capacity);
-  const entrySamples = merged ? new Uint32Array(capacity) : null;
+  const offsetsBytes = memory.array(Float64Array, capacity);
+  const sizesBytes = merged ? memory.array(Float64Array, capacity) : sizes!;
+  const decodeTicks = memory.array(Float64Array, capacity);
+  const entrySamples = merged ? memory.array(Uint32Array, capacity) : null;
   let decodeEndTicks = 0;
   if (!merged) {
     // Per sample: decode times, the running sum of the durations, run by run. Kept out of the chunk
@@ -388,8 +392,8 @@ function parseSampleTables(stbl: Reader, soundSampleBytes: number | null): Sampl
     sizesBytes: sizesBytes.subarray(0, entry),
     decodeTicks: decodeTicks.subarray(0, entry),
     decodeEndTicks,
-    compositionOffsetsTicks: merged ? null : parseCtts(stbl.child('ctts'), sampleCount),
-    syncSamples: parseStss(stbl.child('stss'), sampleCount),
+    compositionOffsetsTicks: merged ? null : parseCtts(stbl.child('ctts'), sampleCount, memory),
+    syncSamples: parseStss(stbl.child('stss'), sampleCount, memory),
     chunkCount,
     samplesInChunks,
   };
@@ -429,10 +433,10 @@ class SttsCursor {
   }
 }
 
-function parseCtts(ctts: Reader | null, sampleCount: number): Int32Array | null {
+function parseCtts(ctts: Reader | null, sampleCount: number, memory: ArraySource): Int32Array | null {
   if (!ctts) return null;
   const runs = ctts.count(4, 8, 8);
-  const offsets = new Int32Array(sampleCount);
+  const offsets = memory.array(Int32Array, sampleCount);
   let sample = 0;
   for (let i = 0; i < runs && sample < sampleCount; i++) {
     const count = ctts.u32(8 + 8 * i);
@@ -444,10 +448,10 @@ function parseCtts(ctts: Reader | null, sampleCount: number): Int32Array | null 
   return offsets;
 }
 
-function parseStss(stss: Reader | null, sampleCount: number): Uint32Array | null {
+function parseStss(stss: Reader | null, sampleCount: number, memory: ArraySource): Uint32Array | null {
   if (!stss) return null;
   const count = stss.count(4, 8, 4);
-  const indexes = new Uint32Array(count);
+  const indexes = memory.array(Uint32Array, count);
   for (let i = 0; i < count; i++) {
     const number = stss.u32(8 + 4 * i);
     if (number < 1 || number > sampleCount) throw new Invalid('stss sample out of range');

@@ -1,6 +1,7 @@
 import type { AudioFacts, Chapter, SeekIndex, SubtitleStreamFacts, VideoFacts } from '../facts/facts.js';
 import type { FfprobeOutput, FfprobeStream } from './ffprobe.js';
 import type { StreamPackets } from './packets.js';
+import { PLAIN_ARRAYS, type ArraySource } from './scratch.js';
 import { analyzeVideoTiming } from './timing.js';
 
 /** The samples an AAC encoder puts before the programme (encoder delay of AAC-LC). */
@@ -50,7 +51,8 @@ function measuredBitrate(packets: StreamPackets | undefined, durationS: number |
   return Math.round((packets.totalBytes * 8) / coveredS);
 }
 
-export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | undefined): VideoFacts {
+/** `memory`: where the passing tables of the timing analysis go (see `Scratch`). */
+export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | undefined, memory: ArraySource = PLAIN_ARRAYS): VideoFacts {
   const timeBaseS = parseRational(stream.time_base) ?? 1 / 90000;
   const codedWidth = stream.width ?? 0;
   const codedHeight = stream.height ?? 0;
@@ -76,7 +78,7 @@ export function parseVideoFacts(stream: FfprobeStream, packets: StreamPackets | 
     endS: streamEnd(startS, durationS, packets, timeBaseS),
     measuredBitrateBps: measuredBitrate(packets, durationS, timeBaseS),
     statedBitrateBps: parseNumber(stream.bit_rate),
-    timing: analyzeVideoTiming(packets?.ptsTicks ?? [], packets?.dtsTicks ?? [], timeBaseS),
+    timing: analyzeVideoTiming(packets?.ptsTicks ?? [], packets?.dtsTicks ?? [], timeBaseS, memory),
     frameTimesS: presentationTimes(packets?.ptsTicks ?? [], timeBaseS),
     seekIndex: seekIndexOf(packets, timeBaseS),
   };

@@ -6,6 +6,7 @@ import { ProbeError, runFfprobe, type FfprobeStream } from './ffprobe.js';
 import { packetsFromIndex } from './index-packets.js';
 import { indexedEndBytes, readMp4Index, readTopLevelBoxes, trackCoverage, type Mp4Index } from './mp4-index.js';
 import { scanPackets, type PacketScan, type StreamPackets } from './packets.js';
+import { Scratch, type ArraySource } from './scratch.js';
 import type { ToolOptions } from './run-tool.js';
 import {
   firstStreamOfType,
@@ -54,7 +55,9 @@ export async function probeMedia(path: string, tool: ToolOptions = {}, options: 
   const looksLikeMp4 = signature.signature === 'iso-bmff' || signature.signature === 'quicktime';
 
   // The index is read (and parsed, on this thread) while ffprobe runs in its process.
-  const indexRead = looksLikeMp4 ? settle(readMp4Index(path)) : null;
+  // The index's tables and the packets' timestamps pass: they go in one block, dropped with the probe.
+  const scratch = new Scratch();
+  const indexRead = looksLikeMp4 ? settle(readMp4Index(path, scratch)) : null;
   let output;
   try {
     output = await runFfprobe(path, tool);
@@ -82,7 +85,7 @@ export async function probeMedia(path: string, tool: ToolOptions = {}, options: 
   if (cut) throw new MediaError('truncated', cut);
 
   const mode = options.packets ?? 'auto';
-  const indexed = index && fromIndex === null && mode !== 'scan' ? packetsOfIndex(index, judged, output.streams?.length ?? 0) : null;
+  const indexed = index && fromIndex === null && mode !== 'scan' ? packetsOfIndex(index, judged, output.streams?.length ?? 0, scratch) : null;
   if (mode === 'index' && !indexed) throw new Error('the MP4 index cannot give the packets of this file');
   const packets = indexed ?? (await scanPackets(path, judged.map((s) => s.index), videoStream ? [videoStream.index] : [], tool));
   if (fromIndex === undefined) {
@@ -90,7 +93,7 @@ export async function probeMedia(path: string, tool: ToolOptions = {}, options: 
     if (fromPackets) throw new MediaError('truncated', fromPackets);
   }
 
-  const video = videoStream ? parseVideoFacts(videoStream, packets.streams.get(videoStream.index)) : null;
+  const video = videoStream ? parseVideoFacts(videoStream, packets.streams.get(videoStream.index), scratch) : null;
   const audio = audioStream ? parseAudioFacts(audioStream, packets.streams.get(audioStream.index)) : null;
   return {
     kind: 'media',
@@ -119,13 +122,13 @@ export async function probeMedia(path: string, tool: ToolOptions = {}, options: 
 }
 
 /** Every judged stream's packets from the index, as the scan would read them; null when one cannot be had so. */
-function packetsOfIndex(index: Mp4Index, streams: FfprobeStream[], streamCount: number): PacketScan | null {
+function packetsOfIndex(index: Mp4Index, streams: FfprobeStream[], streamCount: number, memory: ArraySource): PacketScan | null {
   // The MP4 demuxer makes one stream per `trak`, in order.
   if (index.tracks.length !== streamCount) return null;
   const packets = new Map<number, StreamPackets>();
   for (const stream of streams) {
     const track = index.tracks[stream.index];
-    const read = track ? packetsFromIndex(index, track, stream) : null;
+    const read = track ? packetsFromIndex(index, track, stream, memory) : null;
     if (!read) return null;
     packets.set(stream.index, read);
   }

@@ -1,4 +1,5 @@
 import type { TimingEvent, VideoTiming } from '../facts/facts.js';
+import { PLAIN_ARRAYS, type ArraySource } from './scratch.js';
 
 /** How many events of each kind the facts keep; the counts stay exact. */
 export const MAX_EVENTS = 50;
@@ -7,7 +8,7 @@ export const MAX_EVENTS = 50;
  * Frame timing from packet timestamps alone (ticks of the stream's time base).
  * `ptsTicks` and `dtsTicks` are in decode order, as the demuxer delivers them.
  */
-export function analyzeVideoTiming(ptsTicks: ArrayLike<number>, dtsTicks: ArrayLike<number>, timeBaseS: number): VideoTiming {
+export function analyzeVideoTiming(ptsTicks: ArrayLike<number>, dtsTicks: ArrayLike<number>, timeBaseS: number, memory: ArraySource = PLAIN_ARRAYS): VideoTiming {
   const frameCount = ptsTicks.length;
   const outOfOrder: TimingEvent[] = [];
   let outOfOrderCount = 0;
@@ -20,10 +21,12 @@ export function analyzeVideoTiming(ptsTicks: ArrayLike<number>, dtsTicks: ArrayL
     }
   }
 
-  const sorted = new Float64Array(ptsTicks).sort();
-  const deltas = new Float64Array(Math.max(0, sorted.length - 1));
+  const sorted = memory.array(Float64Array, ptsTicks.length);
+  sorted.set(ptsTicks);
+  sorted.sort();
+  const deltas = memory.array(Float64Array, Math.max(0, sorted.length - 1));
   for (let i = 1; i < sorted.length; i++) deltas[i - 1] = sorted[i]! - sorted[i - 1]!;
-  const modeTicks = mostCommonPositive(deltas);
+  const modeTicks = mostCommonPositive(deltas, memory);
 
   const timing: VideoTiming = { ...emptyTiming(frameCount), outOfOrderFrames: outOfOrder, outOfOrderFrameCount: outOfOrderCount };
   if (modeTicks === null) return timing;
@@ -79,9 +82,11 @@ export function emptyTiming(frameCount: number): VideoTiming {
 }
 
 /** The most common positive value; on a tie, the larger (RULES.md: the longer duration is nominal). */
-export function mostCommonPositive(values: ArrayLike<number>): number | null {
+export function mostCommonPositive(values: ArrayLike<number>, memory: ArraySource = PLAIN_ARRAYS): number | null {
   // Sorted, equal values are runs: no Map keyed by doubles (8 ms of a 10-minute file's quick check).
-  const sorted = Float64Array.from(values).sort();
+  const sorted = memory.array(Float64Array, values.length);
+  sorted.set(values);
+  sorted.sort();
   let best: number | null = null;
   let bestCount = 0;
   for (let i = 0; i < sorted.length; ) {
