@@ -88,8 +88,8 @@ function shakeOf(frames: FrameStats, averageS: number): Float64Array {
 /**
  * The RMS over every window of `windowS` starting at each frame, where at least half its pairs are
  * measured: the worst (the first of equals), how many were judged, and the passages the windows over
- * `limit` cover, overlapping ones merged. Summed as the windows pass: a window an object would be
- * 90,000 objects for an hour, 5 MB at the end of the check.
+ * `limit` cover, overlapping ones merged. Summed as the windows pass: an object a window was 90,000
+ * objects for an hour, 5 MB of heap at the end of the check.
  */
 function windowRms(frames: FrameStats, squared: Float64Array, windowS: number, limit: number): { worst: Window | null; judged: number; over: TimeRange[] } {
   let worst: Window | null = null;
