@@ -15,6 +15,39 @@ import { build } from 'esbuild';
 
 const dist = fileURLToPath(new URL('./dist/', import.meta.url));
 const ours = /^(courseware-check|bundle-.+)\.mjs$/;
+/**
+ * string-width (yargs' and cliui's) makes an Intl.Segmenter and a `\p{RGI_Emoji}` regular expression as
+ * it loads: 28 ms of every start-up here, though only `--help` measures a string. They are made at
+ * their first use instead (a proxy stands in for each); the build stops if a new version no longer has them.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      let found = 0;
+      const contents = source.replace(/^const (\w+) = (new Intl\.Segmenter\(\)|\/\^\\p\{RGI_Emoji\}\$\/v);$/gm, (_, name, made) => {
+        found += 1;
+        return `const ${name} = onFirstUse(() => ${made});`;
+      });
+      if (found === 0) throw new Error(`${path}: no Intl.Segmenter made as it loads; see lazyStringWidth in build.mjs`);
+      return { contents: `${contents}\n${onFirstUse}\n`, loader: 'js' };
+    });
+  },
+};
+
+/** An object that stands for `make()`, made when one of its members is first read. */
+function onFirstUse(make) {
+  let value;
+  return new Proxy({}, {
+    get(_, key) {
+      value ??= make();
+      const member = value[key];
+      return typeof member === 'function' ? member.bind(value) : member;
+    },
+  });
+}
+
 const external = ['sharp', 'yaml', 'iconv-lite', 'jschardet', 'subtitle', 'ffprobe-static', '@ffmpeg-installer/ffmpeg', 'lmdb', 'bullmq', 'ioredis'];
 
 const { outputFiles } = await build({
@@ -33,6 +66,7 @@ const { outputFiles } = await build({
   chunkNames: 'bundle-[name]-[hash]',
   conditions: ['@courseware-check/source'],
   external,
+  plugins: [lazyStringWidth],
   // Bundled CommonJS (yargs' y18n, …) calls require().
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   write: false,
