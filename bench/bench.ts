@@ -1,7 +1,8 @@
 /**
  * pnpm bench — each goal of issue 12 measured against its reference in the same run, as whole
  * processes (the built command, `packages/cli/bin/courseware-check.js`: run `pnpm build` first).
- * Prints medians of BENCH_RUNS runs (default 5) and, at the end, the table for the README.
+ * Prints medians of BENCH_RUNS runs (default 5) and, at the end, the table for the README. Each
+ * process is timed from the shell that starts it, as `time` would (`time-process.ts`).
  *
  *   1. `--quick` of one 10-minute 1080p file against a bare ffprobe and `node -e 0` (and MediaConch's
  *      0.565 s, the reporter's figure: MediaConch cannot be installed here); `--quick` of 100 files.
@@ -26,6 +27,7 @@ import { benchCache } from './cache.js';
 import { benchFix } from './fix.js';
 import { benchQueue } from './queue.js';
 import { cameraLesson, memoryLesson, quickBatch, quickLesson, screenLesson, shortBatch, slideLesson } from './media.js';
+import { timeProcess } from './time-process.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const CORES = availableParallelism();
@@ -38,19 +40,13 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const seconds = (value: number) => `${value.toFixed(value < 1 ? 3 : 2)} s`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** CPU seconds (user + system) of the processes a run waited for, which the shell's `times` reports. */
+/** CPU seconds (user + system) of the last timed command and the processes it waited for. */
 let lastCpuS = 0;
 
 /** Runs a command as a whole process; its wall time in seconds (its CPU time in `lastCpuS`). */
 async function timed(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  const start = performance.now();
-  // Through sh, whose `times` gives the CPU time of the command and of every process it waited for (ffmpeg's too).
-  const result = await execa('sh', ['-c', '"$0" "$@" >/dev/null; status=$?; times >&2; exit $status', command, ...args], { reject: false, env, stdout: 'ignore', stderr: 'pipe' });
-  const wallS = (performance.now() - start) / 1000;
-  // exit code 1 is a failed lesson, which is a verdict, not a failed run.
-  if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${result.stderr}`);
-  const children = String(result.stderr).trim().split('\n').at(-1)!.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-  lastCpuS = children ? Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]) : NaN;
+  const { wallS, cpuS } = await timeProcess(command, args, env);
+  lastCpuS = cpuS;
   return wallS;
 }
 

@@ -13,12 +13,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { execa } from 'execa';
 import { ffmpegPath, fix, type FixStep } from '@courseware-check/checker-core';
 import { speechLikeExpression } from '../scripts/speech-like.js';
 import { ensure } from './media.js';
 import type { BenchHost } from './host.js';
+import { timeProcess as timed } from './time-process.js';
 
 /** Runs of each command; at most 3 (a re-encode of a 1080p minute takes a minute or more here). */
 const RUNS = Math.min(3, Number(process.env.BENCH_RUNS ?? 5));
@@ -38,18 +37,6 @@ const X264 = ['-vf', 'noise=alls=6:allf=t', '-c:v', 'libx264', '-preset', 'veryf
 const remuxLesson = () => ensure('fix-remux-2min-1080p25.mov', [...picture(120, 25), ...narration(120, 48000), ...X264, '-c:a', 'aac', '-b:a', '192k', '-ac', '2'], 'mov');
 /** 30 fps and 44.1 kHz mono: the picture and the sound are re-encoded. */
 const encodeLesson = () => ensure('fix-encode-1min-1080p30-mono44k.mp4', [...picture(60, 30), ...narration(60, 44100), ...X264, '-c:a', 'aac', '-b:a', '128k', '-ac', '1', '-movflags', '+faststart']);
-
-/** Wall and CPU seconds (user + system, children included: through sh's `times`) of one whole process. */
-async function timed(command: string, args: string[]): Promise<{ wallS: number; cpuS: number }> {
-  const start = performance.now();
-  const result = await execa('sh', ['-c', '"$0" "$@" >/dev/null; status=$?; times >&2; exit $status', command, ...args], { reject: false, stdout: 'ignore', stderr: 'pipe' });
-  const wallS = (performance.now() - start) / 1000;
-  // 1 is a verdict (a lesson that fails, a fix whose output still fails), not a failed run.
-  if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`${command} ${args.join(' ')} exited with ${result.exitCode}: ${String(result.stderr).slice(-2000)}`);
-  const children = String(result.stderr).trim().split('\n').at(-1)!.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-  const cpuS = children ? Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]) : NaN;
-  return { wallS, cpuS };
-}
 
 /** The fix's plan for `path`, in process (nothing runs but the check): its one encode step. */
 async function plannedEncode(path: string, outputDir: string): Promise<FixStep> {

@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 
 const dist = fileURLToPath(new URL('./dist/', import.meta.url));
 const ours = /^(courseware-check|bundle-.+)\.mjs$/;
+
 /**
  * string-width (yargs' and cliui's) makes an Intl.Segmenter and a `\p{RGI_Emoji}` regular expression as
  * it loads: 28 ms of every start-up here, though only `--help` measures a string. They are made at
