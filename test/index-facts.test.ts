@@ -8,8 +8,9 @@ import { AAC, H264, MEDIA_CACHE, makeMedia, testPicture, testSound } from './hel
 
 /**
  * `--quick` reads an MP4 / QuickTime file's packets from its `moov` index instead of scanning them
- * (probe/index-packets.ts). Here, on every kind of file the tests make, the facts from the index are
- * the facts from the packet scan, field for field: so every verdict is the same.
+ * (probe/index-packets.ts), and for H.264 with AAC-LC its streams too instead of asking ffprobe
+ * (probe/index-streams.ts). Here, on every kind of file the tests make, the facts from the index
+ * are the facts from ffprobe and the packet scan, field for field: so every verdict is the same.
  */
 const MEDIA_KINDS: Record<string, () => Promise<string>> = {
   // The files the rule tests make (the same arguments, so the same cached files).
@@ -57,7 +58,41 @@ const MEDIA_KINDS: Record<string, () => Promise<string>> = {
   'QuickTime, PCM s24le (sound description version 1)': () => makeMedia('pcm24.mov', [...testPicture(), ...testSound(), ...H264, '-c:a', 'pcm_s24le']),
   'QuickTime, PCM s16be mono': () => makeMedia('pcm16be-mono.mov', [...testPicture(), ...testSound({ channels: 1 }), ...H264, '-c:a', 'pcm_s16be']),
   'QuickTime, PCM only': () => makeMedia('pcm-only.mov', [...testSound(), '-c:a', 'pcm_s16le']),
+  '1080p (the SPS crops 1088 coded lines), 44.1 kHz mono at 64 kb/s': () =>
+    makeMedia('index-1080p.mp4', [...testPicture({ size: '1920x1080', durationS: 2 }), ...testSound({ rateHz: 44100, channels: 1, durationS: 2 }), ...H264, '-c:a', 'aac', '-b:a', '64k']),
+  'High profile, 29.97 fps, faststart': () =>
+    makeMedia('index-high.mp4', [...testPicture({ fps: '30000/1001', durationS: 3 }), ...testSound({ durationS: 3 }), '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-pix_fmt', 'yuv420p', '-threads', '1', ...AAC, '-movflags', '+faststart']),
+  'Baseline profile': () =>
+    makeMedia('index-baseline.mp4', [...testPicture({ durationS: 2 }), ...testSound({ durationS: 2 }), '-c:v', 'libx264', '-preset', 'ultrafast', '-profile:v', 'baseline', '-pix_fmt', 'yuv420p', '-threads', '1', ...AAC]),
+  '22.05 kHz AAC (may hide SBR: ffprobe is asked)': () =>
+    makeMedia('index-22k.mp4', [...testPicture({ durationS: 2 }), ...testSound({ rateHz: 22050, durationS: 2 }), ...H264, ...AAC]),
 };
+
+/**
+ * The kinds whose streams the index gives (`streams: 'index'`); the others go to ffprobe, each for a
+ * reason `index-streams.ts` names: another codec, a QuickTime sound description, a rate that may
+ * hide SBR, variable frame timing, another track, pictures kept back by a cut.
+ */
+const STREAMS_FROM_INDEX = new Set([
+  'H.264 + AAC, index at the end',
+  'H.264 + AAC, faststart',
+  '29.97 fps',
+  '30 fps',
+  'anamorphic',
+  'rotated (stream copy)',
+  'mono 44.1 kHz',
+  'no audio',
+  'audio only (AAC priming in stream 0)',
+  'audio late (an empty edit)',
+  'B-frames (x264 medium: composition offsets, a video edit list)',
+  'B-frames, faststart',
+  'B-frames, no edit list (AAC priming not marked)',
+  'video late (an empty edit before B-frames)',
+  'cut by stream copy at the end (frames past the edit)',
+  '1080p (the SPS crops 1088 coded lines), 44.1 kHz mono at 64 kb/s',
+  'High profile, 29.97 fps, faststart',
+  'Baseline profile',
+]);
 
 /** Kinds the index does not give, by design: they are scanned, and `auto` gives the scan's facts. */
 const SCANNED_KINDS: Record<string, () => Promise<string>> = {
@@ -74,16 +109,20 @@ describe('the facts from the MP4 index are the facts from the packet scan', () =
   for (const [kind, make] of Object.entries(MEDIA_KINDS)) {
     it(kind, async () => {
       const path = await make();
-      const scanned = await probeMedia(path, {}, { packets: 'scan' });
-      const indexed = await probeMedia(path, {}, { packets: 'index' });
+      const scanned = await probeMedia(path, {}, { packets: 'scan', streams: 'ffprobe' });
+      const indexed = await probeMedia(path, {}, { packets: 'index', streams: 'ffprobe' });
       expect(indexed).toEqual(scanned);
       expect(await probeMedia(path)).toEqual(scanned);
+      if (STREAMS_FROM_INDEX.has(kind)) expect(await probeMedia(path, {}, { packets: 'index', streams: 'index' })).toEqual(scanned);
+      else await expect(probeMedia(path, {}, { streams: 'index' })).rejects.toThrow(/index cannot give the streams/);
     });
   }
   for (const name of samples) {
     it(`sample-media/${name}`, async () => {
       const path = join(SAMPLE_MEDIA, name);
-      expect(await probeMedia(path, {}, { packets: 'index' })).toEqual(await probeMedia(path, {}, { packets: 'scan' }));
+      const scanned = await probeMedia(path, {}, { packets: 'scan', streams: 'ffprobe' });
+      expect(await probeMedia(path, {}, { packets: 'index', streams: 'ffprobe' })).toEqual(scanned);
+      expect(await probeMedia(path)).toEqual(scanned);
     });
   }
 });
@@ -93,7 +132,7 @@ describe('files the index does not give are scanned', () => {
     it(kind, async () => {
       const path = await make();
       await expect(probeMedia(path, {}, { packets: 'index' })).rejects.toThrow(/index cannot give/);
-      expect(await probeMedia(path)).toEqual(await probeMedia(path, {}, { packets: 'scan' }));
+      expect(await probeMedia(path)).toEqual(await probeMedia(path, {}, { packets: 'scan', streams: 'ffprobe' }));
     });
   }
 });

@@ -18,6 +18,8 @@ export interface Mp4Index {
   fragmented: boolean;
   /** In `trak` order, which is ffprobe's stream order for this container. */
   tracks: Mp4Track[];
+  /** Outside the tracks, `moov` names chapters (`chpl`) or cover art (`covr`, which ffprobe shows as a stream). */
+  chaptersOrCover: boolean;
 }
 
 export interface Mp4Edit {
@@ -30,6 +32,12 @@ export interface Mp4Edit {
 
 export interface Mp4Track {
   trackId: number;
+  /** `tkhd`'s display matrix (a, b, u, c, d, v, x, y, w as stored) and its size, whole pixels. */
+  displayMatrix: number[];
+  displayWidthPx: number;
+  displayHeightPx: number;
+  /** The first `stsd` entry, from its size field (its bytes live as long as the `moov` read); null when `stsd` is empty. */
+  sampleEntry: Uint8Array | null;
   /** `hdlr` handler type: `vide`, `soun`, `text`, `tmcd`, … */
   handler: string;
   /** First `stsd` entry's format: `avc1`, `hvc1`, `mp4a`, `sowt`, `lpcm`, … */
@@ -166,16 +174,30 @@ export function parseMoov(body: Uint8Array, memory: ArraySource = PLAIN_ARRAYS):
     const movieTimescale = mvhd.u32(version === 1 ? 20 : 12);
     const movieDurationTicks = version === 1 ? mvhd.u64(24) : mvhd.u32(16);
     const tracks = moov.children('trak').map((trak) => parseTrak(trak, memory));
-    return { movieTimescale, movieDurationTicks, fragmented: moov.child('mvex') !== null, tracks };
+    return { movieTimescale, movieDurationTicks, fragmented: moov.child('mvex') !== null, tracks, chaptersOrCover: namesChaptersOrCover(moov) };
   } catch (error) {
     if (error instanceof Invalid) return null;
     throw error;
   }
 }
 
+/** Whether `udta` or `meta` (where chapters and cover art live) hold the type anywhere: a stray match only costs a fallback. */
+function namesChaptersOrCover(moov: Reader): boolean {
+  return [...moov.children('udta'), ...moov.children('meta')].some(({ bytes }) => {
+    for (let i = 0; i + 4 <= bytes.length; i++) {
+      const type = fourcc(bytes, i);
+      if (type === 'chpl' || type === 'covr') return true;
+    }
+    return false;
+  });
+}
+
 function parseTrak(trak: Reader, memory: ArraySource): Mp4Track {
   const tkhd = trak.need('tkhd');
-  const trackId = tkhd.u32(tkhd.u8(0) === 1 ? 20 : 12);
+  const tkhdLong = tkhd.u8(0) === 1;
+  const trackId = tkhd.u32(tkhdLong ? 20 : 12);
+  const matrixAt = tkhdLong ? 52 : 40;
+  const displayMatrix = Array.from({ length: 9 }, (_, i) => tkhd.i32(matrixAt + 4 * i));
   const mdia = trak.need('mdia');
   const mdhd = mdia.need('mdhd');
   const mdhdVersion = mdhd.u8(0);
@@ -197,6 +219,10 @@ function parseTrak(trak: Reader, memory: ArraySource): Mp4Track {
   const sttsRuns = stts.count(4, 8, 8);
   return {
     trackId,
+    displayMatrix,
+    displayWidthPx: tkhd.u32(matrixAt + 36) >>> 16,
+    displayHeightPx: tkhd.u32(matrixAt + 40) >>> 16,
+    sampleEntry: entry ? entry.bytes.subarray(0, Math.min(entry.bytes.length, entry.u32(0))) : null,
     handler,
     codec,
     timescale,
@@ -537,10 +563,10 @@ export function presentation(track: Mp4Track, movieTimescale: number): { startS:
 }
 
 /** A table that contradicts the box holding it or another table. */
-class Invalid extends Error {}
+export class Invalid extends Error {}
 
 /** A box's body (after its header) with bounds-checked reads; every failed check is `Invalid`. */
-class Reader {
+export class Reader {
   readonly view: DataView;
   constructor(readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -560,6 +586,10 @@ class Reader {
   u32(offset: number): number {
     this.check(offset, 4);
     return this.view.getUint32(offset);
+  }
+  i32(offset: number): number {
+    this.check(offset, 4);
+    return this.view.getInt32(offset);
   }
   u64(offset: number): number {
     this.check(offset, 8);

@@ -2,7 +2,8 @@ import { open, stat } from 'node:fs/promises';
 import type { FileErrorCode } from '../facts/finding.js';
 import type { MediaFacts } from '../facts/facts.js';
 import { readContainerSignature } from './container.js';
-import { ProbeError, runFfprobe, type FfprobeStream } from './ffprobe.js';
+import { ProbeError, runFfprobe, type FfprobeOutput, type FfprobeStream } from './ffprobe.js';
+import { streamsFromIndex } from './index-streams.js';
 import { packetsFromIndex } from './index-packets.js';
 import { indexedEndBytes, readMp4Index, readTopLevelBoxes, trackCoverage, type Mp4Index } from './mp4-index.js';
 import { scanPackets, type PacketScan, type StreamPackets } from './packets.js';
@@ -42,35 +43,34 @@ export interface ProbeOptions {
    * `index` never scans and throws where the index cannot give them (for the tests that prove the two equal).
    */
   packets?: 'auto' | 'scan' | 'index';
+  /**
+   * Where the streams' and format's facts come from: `auto` (default) reads them from an MP4 index
+   * where it can (H.264 and AAC-LC, `index-streams.ts`) and asks ffprobe otherwise; `ffprobe` always
+   * asks it; `index` never does and throws where the index cannot give them (for the tests that prove the two equal).
+   */
+  streams?: 'auto' | 'ffprobe' | 'index';
 }
 
 /**
  * Facts from ffprobe and the packets' timestamps and sizes: everything `--quick` needs. For MP4 and
- * QuickTime the packets are read from the `moov` index (what the demuxer would read, without reading
- * it); for Matroska and anything the index cannot give, from one demux-only packet scan.
+ * QuickTime the packets, and for lessons' codecs the streams too, are read from the `moov` index
+ * (what the demuxer would read, without reading it or starting ffprobe); for Matroska and anything
+ * the index cannot give, from ffprobe and one demux-only packet scan.
  */
 export async function probeMedia(path: string, tool: ToolOptions = {}, options: ProbeOptions = {}): Promise<MediaFacts> {
   const { sizeBytes, head } = await readHead(path);
   const signature = readContainerSignature(head);
   const looksLikeMp4 = signature.signature === 'iso-bmff' || signature.signature === 'quicktime';
+  const streamsMode = options.streams ?? 'auto';
 
-  // The index is read (and parsed, on this thread) while ffprobe runs in its process.
   // The index's tables and the packets' timestamps pass: they go in one block, dropped with the probe.
   const scratch = new Scratch();
   const indexRead = looksLikeMp4 ? settle(readMp4Index(path, scratch)) : null;
-  let output;
-  try {
-    output = await runFfprobe(path, tool);
-  } catch (error) {
-    if (!(error instanceof ProbeError)) throw error;
-    // ffprobe picks the MP4 demuxer by extension, so only a file that starts like one is a cut-off MP4.
-    if (looksLikeMp4 && /moov atom not found/i.test(error.stderr)) {
-      throw new MediaError('truncated', 'no moov index: the file was cut off or never finalised by the program that wrote it');
-    }
-    const cut = looksLikeMp4 ? await cutInsideMoov(path, sizeBytes) : null;
-    if (cut) throw new MediaError('truncated', cut);
-    throw new MediaError('not-media', `not a readable media file (ffprobe: ${error.message})`);
-  }
+  const readIndex = streamsMode === 'ffprobe' ? null : await indexRead;
+  const fromIndexOnly = readIndex && 'value' in readIndex && readIndex.value ? streamsFromIndex(readIndex.value) : null;
+  if (streamsMode === 'index' && !fromIndexOnly) throw new Error('the MP4 index cannot give the streams of this file');
+  // With `streams: 'ffprobe'`, the index is read (and parsed, on this thread) while ffprobe runs in its process.
+  const output = fromIndexOnly ?? (await ffprobeOf(path, tool, looksLikeMp4, sizeBytes));
 
   const videoStream = firstStreamOfType(output, 'video');
   const audioStream = firstStreamOfType(output, 'audio');
@@ -87,6 +87,11 @@ export async function probeMedia(path: string, tool: ToolOptions = {}, options: 
   const mode = options.packets ?? 'auto';
   const indexed = index && fromIndex === null && mode !== 'scan' ? packetsOfIndex(index, judged, output.streams?.length ?? 0, scratch) : null;
   if (mode === 'index' && !indexed) throw new Error('the MP4 index cannot give the packets of this file');
+  // A cut that keeps pictures back from before its edit makes ffprobe state other durations: ask it.
+  if (fromIndexOnly && videoStream && indexed?.streams.get(videoStream.index)?.firstDiscarded) {
+    if (streamsMode === 'index') throw new Error('the MP4 index cannot give the streams of this file');
+    return probeMedia(path, tool, { ...options, streams: 'ffprobe' });
+  }
   const packets = indexed ?? (await scanPackets(path, judged.map((s) => s.index), videoStream ? [videoStream.index] : [], tool));
   if (fromIndex === undefined) {
     const fromPackets = truncationFromPackets(packets, judged);
@@ -119,6 +124,22 @@ export async function probeMedia(path: string, tool: ToolOptions = {}, options: 
           }
         : null,
   };
+}
+
+/** ffprobe's facts; its failures as the one-line causes of a file that cannot be judged. */
+async function ffprobeOf(path: string, tool: ToolOptions, looksLikeMp4: boolean, sizeBytes: number): Promise<FfprobeOutput> {
+  try {
+    return await runFfprobe(path, tool);
+  } catch (error) {
+    if (!(error instanceof ProbeError)) throw error;
+    // ffprobe picks the MP4 demuxer by extension, so only a file that starts like one is a cut-off MP4.
+    if (looksLikeMp4 && /moov atom not found/i.test(error.stderr)) {
+      throw new MediaError('truncated', 'no moov index: the file was cut off or never finalised by the program that wrote it');
+    }
+    const cut = looksLikeMp4 ? await cutInsideMoov(path, sizeBytes) : null;
+    if (cut) throw new MediaError('truncated', cut);
+    throw new MediaError('not-media', `not a readable media file (ffprobe: ${error.message})`);
+  }
 }
 
 /** Every judged stream's packets from the index, as the scan would read them; null when one cannot be had so. */
