@@ -14,10 +14,13 @@ import { AAC, H264, makeMedia, testPicture, testSound, withSidecar } from './hel
 const HOSTILE_NAMES = ['concat:a.mp4|a.mp4', 'pipe:0.mp4', 'subfile,,start,0,end,100,,:a.mp4'];
 
 let good: string;
+/** Matroska: its facts come from ffprobe and a packet scan (an MP4's H.264 and AAC from its index, no child at all). */
+let goodMatroska: string;
 let scratch: string;
 
 beforeAll(async () => {
   good = await withSidecar(await makeMedia('good.mp4', [...testPicture(), ...testSound(), ...H264, ...AAC]));
+  goodMatroska = await makeMedia('good.mkv', ['-i', good, '-c', 'copy']);
   scratch = await mkdtemp(join(tmpdir(), 'hostile-'));
 });
 
@@ -45,26 +48,34 @@ describe('file names are files, never ffmpeg addresses', () => {
     try {
       const folder = await folderWith('http');
       const name = `http:127.0.0.1:${port}?x.mp4`;
+      const matroskaName = `http:127.0.0.1:${port}?x.mkv`;
       await copyFile(good, join(folder, name));
+      await copyFile(goodMatroska, join(folder, matroskaName));
+      await copyFile(goodMatroska, join(folder, 'a.mkv'));
       const { report } = await checkJson(['--quick', '.'], { cwd: folder });
       expect(requests).toBe(0);
-      const file = entry(report, name);
-      expect(file.status).not.toBe('error');
-      expect(file.facts?.durationS).toBeCloseTo(entry(report, 'a.mp4').facts!.durationS!, 3);
+      for (const [file, twin] of [[name, 'a.mp4'], [matroskaName, 'a.mkv']] as const) {
+        expect(entry(report, file).status).not.toBe('error');
+        expect(entry(report, file).facts?.durationS).toBeCloseTo(entry(report, twin).facts!.durationS!, 3);
+      }
     } finally {
       server.close();
     }
   });
 
-  it.each(HOSTILE_NAMES)('%s is the file of that name, the same length as its twin, and nothing hangs', async (name) => {
+  it.each(HOSTILE_NAMES)('%s is the file of that name, the same length as its twin, and nothing hangs (MP4 and, through ffprobe, Matroska)', async (name) => {
     const folder = await folderWith(name);
+    const matroskaName = name.replaceAll('.mp4', '.mkv');
     await copyFile(good, join(folder, name));
+    await copyFile(goodMatroska, join(folder, matroskaName));
+    await copyFile(goodMatroska, join(folder, 'a.mkv'));
     const { report, run } = await checkJson(['--quick', '--stall-timeout', '20', '.'], { cwd: folder, timeout: 60_000 });
     expect(run.stderr).toBe('');
-    const file = entry(report, name);
-    expect(file.status).not.toBe('error');
-    // `concat:a.mp4|a.mp4` read as an address would be twice as long.
-    expect(file.facts?.durationS).toBeCloseTo(entry(report, 'a.mp4').facts!.durationS!, 3);
+    for (const [file, twin] of [[name, 'a.mp4'], [matroskaName, 'a.mkv']] as const) {
+      expect(entry(report, file).status).not.toBe('error');
+      // `concat:a.mp4|a.mp4` read as an address would be twice as long.
+      expect(entry(report, file).facts?.durationS).toBeCloseTo(entry(report, twin).facts!.durationS!, 3);
+    }
   });
 });
 
@@ -75,12 +86,12 @@ describe('the watchdog', () => {
     await writeFile(fake, `#!/bin/sh\ncase "$*" in *hang*) exec sleep 600;; esac\nexec '${ffprobePath()}' "$@"\n`);
     await chmod(fake, 0o755);
     const folder = await folderWith('stall');
-    await copyFile(good, join(folder, 'hang.mp4'));
+    await copyFile(goodMatroska, join(folder, 'hang.mkv'));
     const started = Date.now();
     const { report, run } = await checkJson(['--quick', '--stall-timeout', '2', '--jobs', '1', folder], { env: { FFPROBE_PATH: fake }, timeout: 60_000 });
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(run.exitCode).toBe(1);
-    const hung = entry(report, join(folder, 'hang.mp4'));
+    const hung = entry(report, join(folder, 'hang.mkv'));
     expect(hung).toMatchObject({ status: 'error', error: { code: 'stalled' } });
     expect(hung.error!.message).toMatch(/^stalled: ffprobe made no progress for 2 s and was stopped$/);
     expect(entry(report, join(folder, 'a.mp4')).facts?.durationS).toBeGreaterThan(3.9);
