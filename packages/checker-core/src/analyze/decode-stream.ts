@@ -87,7 +87,7 @@ export async function streamRaw(
   options: ToolOptions & { onDelivered?: (units: number) => void } = {},
 ): Promise<DecodeDamage> {
   collectAtPassStart();
-  const { subprocess, done } = startTool(
+  const { subprocess, done } = await startTool(
     ffmpegPath(),
     ['-nostdin', '-hide_banner', '-v', 'error', ...(args.input ?? []), ...inputArgs(path), ...args.output],
     { ...options, encoding: 'buffer', bufferStdout: false },

@@ -51,7 +51,7 @@ export async function checkFile(target: CheckTarget, options: CheckOptions): Pro
   const tool: ToolOptions = { signal, stallTimeoutS: options.stallTimeoutS };
   let facts: MediaFacts;
   try {
-    facts = target.kind === 'subtitle' ? await subtitleFileFacts(target) : await probeMedia(target.readPath, tool);
+    facts = target.kind === 'subtitle' ? await subtitleFileFacts(target) : await probeMedia(target.readPath, tool, { decodeFollows: plan.audio || plan.video });
     if (target.kind === 'media') Object.assign(facts, await loadTracks(target, facts, tool));
     const { video, audio } = facts;
     const decodeAudio = plan.audio && audio !== null;

@@ -21,7 +21,7 @@ export async function extractFrameJpeg(path: string, timeS: number, options: Too
   const frames = options.frames ?? 1;
   const filter = frames > 1 ? `scale=${WIDTH_PX}:-2,tile=${frames}x1:padding=4:color=white` : `scale=${WIDTH_PX}:-2`;
   const args = ['-nostdin', '-v', 'error', '-ss', String(Math.max(0, timeS)), ...inputArgs(path), '-map', '0:v:0', '-vf', filter, '-frames:v', '1', '-f', 'image2pipe', '-vcodec', 'png', 'pipe:1'];
-  const { done } = startTool(ffmpegPath(), args, { ...options, encoding: 'buffer', bufferStdout: true });
+  const { done } = await startTool(ffmpegPath(), args, { ...options, encoding: 'buffer', bufferStdout: true });
   const result = await done;
   if (result.exitCode !== 0 || result.isCanceled) throw new Error(`no frame at ${timeS} s`);
   // sharp (libvips, ~40 ms to load) only when a picture is made: a quick check never loads it.

@@ -57,7 +57,7 @@ async function describe(path: string, memo: VersionMemo | undefined): Promise<Bi
   if (remembered) return { path, version: remembered };
   let binary: Binary;
   try {
-    const result = await startTool(path, ['-version'], { encoding: 'utf8', bufferStdout: true, maxBufferBytes: 1024 * 1024, stallTimeoutS: 30 }).done;
+    const result = await (await startTool(path, ['-version'], { encoding: 'utf8', bufferStdout: true, maxBufferBytes: 1024 * 1024, stallTimeoutS: 30 })).done;
     if (result.startError) throw result.startError;
     if (result.exitCode !== 0) throw new Error(`-version exited with ${result.exitCode ?? result.signal}`);
     const stdout = result.stdout;

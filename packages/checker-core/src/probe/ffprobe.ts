@@ -51,7 +51,7 @@ export class ProbeError extends Error {
 /** One ffprobe call: format, streams and chapters. */
 export async function runFfprobe(path: string, options: ToolOptions = {}): Promise<FfprobeOutput> {
   const args = ['-v', 'error', '-show_format', '-show_streams', '-show_chapters', '-of', 'json', ...inputArgs(path)];
-  const { subprocess, done } = startTool(ffprobePath(), args, { ...options, encoding: 'utf8', bufferStdout: true });
+  const { subprocess, done } = await startTool(ffprobePath(), args, { ...options, encoding: 'utf8', bufferStdout: true });
   const stderr = collectStderr(subprocess);
   const result = await done;
   if (result.isCanceled) throw new ProbeError('cancelled', '');

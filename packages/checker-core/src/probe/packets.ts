@@ -36,7 +36,7 @@ export async function scanPackets(path: string, streamIndexes: number[], timesta
     streams.set(index, { count: 0, totalBytes: 0, ptsTicks: [], dtsTicks: [], keyframes: [], endTicks: null, firstPtsTicks: null, firstDiscarded: false, discardedCount: 0 });
   }
   const keepTimestamps = new Set(timestampStreams);
-  const { subprocess, done } = startTool(
+  const { subprocess, done } = await startTool(
     ffprobePath(),
     ['-v', 'error', '-show_entries', 'packet=stream_index,pts,dts,duration,size,flags', '-of', 'csv=p=0', ...inputArgs(path)],
     { ...options, encoding: 'utf8', bufferStdout: false },

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { execa, type ResultPromise } from 'execa';
+import type { ResultPromise } from 'execa';
 
 /**
  * The one place where ffmpeg and ffprobe are started. Every media path becomes an absolute
@@ -72,11 +72,13 @@ export type ToolProcess = ResultPromise;
 
 /**
  * Starts `binary` with `args` through execa (an argument array, never a shell), stdin closed.
- * Resolves with the result when it exits, rejects with StallError when the watchdog killed it;
+ * `done` resolves with the result when it exits, rejects with StallError when the watchdog killed it;
  * cancelling through `signal` is `isCanceled` (SIGTERM, then SIGKILL 5 s later). execa kills the
- * children still running when this process exits.
+ * children still running when this process exits. execa loads with the first child: a quick check
+ * of an MP4 starts none, and loading execa and the modules it needs took 50 ms here.
  */
-export function startTool<E extends Encoding>(binary: string, args: string[], options: StartOptions<E>): { subprocess: ToolProcess; done: Promise<ToolResult<E>> } {
+export async function startTool<E extends Encoding>(binary: string, args: string[], options: StartOptions<E>): Promise<{ subprocess: ToolProcess; done: Promise<ToolResult<E>> }> {
+  const { execa } = await import('execa');
   const extra = Array.from({ length: options.extraPipes ?? 0 }, () => 'pipe' as const);
   const subprocess = execa(binary, args, {
     stdio: ['ignore', 'pipe', 'pipe', ...extra],

@@ -54,7 +54,7 @@ export async function loadSubtitleFile(path: string, shownPath = path): Promise<
 /** Extracts a subtitle stream inside the file (MP4 `mov_text`) as SRT with ffmpeg; the container gives UTF-8. */
 export async function loadEmbeddedSubtitles(path: string, stream: SubtitleStreamFacts, options: ToolOptions = {}, shownPath = path): Promise<SubtitleTrack> {
   const args = ['-nostdin', '-v', 'error', ...inputArgs(path), '-map', `0:${stream.streamIndex}`, '-f', 'srt', 'pipe:1'];
-  const result = await startTool(ffmpegPath(), args, { ...options, encoding: 'buffer', bufferStdout: true, maxBufferBytes: MAX_SUBTITLE_BYTES }).done;
+  const result = await (await startTool(ffmpegPath(), args, { ...options, encoding: 'buffer', bufferStdout: true, maxBufferBytes: MAX_SUBTITLE_BYTES })).done;
   if (result.exitCode !== 0 || result.isCanceled) throw new SubtitleReadError(`subtitle stream ${stream.streamIndex} (${stream.codec}) could not be read`);
   const decoded = decodeSubtitleBytes(result.stdout as Uint8Array);
   const parsed = parseSubtitles(decoded.text, 'srt');

@@ -225,7 +225,7 @@ class StepError extends Error {
 
 /** Runs one step through startTool (watchdog, stdin closed), with progress; an encode's partial goes on failure. */
 async function runStep(step: FixStep, path: string, options: FixOptions): Promise<{ stderr: string }> {
-  const { subprocess, done } = startTool(ffmpegPath(), step.args, {
+  const { subprocess, done } = await startTool(ffmpegPath(), step.args, {
     encoding: 'utf8',
     bufferStdout: false,
     signal: options.signal,
