@@ -12,11 +12,20 @@ export function formatDecimal(value: number, grouping = true): string {
   const shortest = String(Math.abs(value));
   // Below 1e-6 JavaScript writes an exponent: such a value rounds to 0.
   const [whole, fraction = ''] = shortest.includes('e') ? ['0'] : shortest.split('.');
+  // Most values (a report formats thousands) need no rounding.
+  if (fraction.length <= 3) return sign(value, (grouping ? group(whole!) : whole!) + (fraction ? `.${fraction}` : ''));
   let thousandths = BigInt(whole! + fraction.slice(0, 3).padEnd(3, '0'));
-  if (fraction.length > 3 && fraction[3]! >= '5') thousandths += 1n;
+  if (fraction[3]! >= '5') thousandths += 1n;
   const digits = String(thousandths).padStart(4, '0');
   const integer = digits.slice(0, -3);
   const decimals = digits.slice(-3).replace(/0+$/, '');
-  const text = (grouping ? integer.replace(/\B(?=(\d{3})+$)/g, ',') : integer) + (decimals ? `.${decimals}` : '');
+  return sign(value, (grouping ? group(integer) : integer) + (decimals ? `.${decimals}` : ''));
+}
+
+function group(integer: string): string {
+  return integer.length > 3 ? integer.replace(/\B(?=(\d{3})+$)/g, ',') : integer;
+}
+
+function sign(value: number, text: string): string {
   return value < 0 || Object.is(value, -0) ? `-${text}` : text;
 }
