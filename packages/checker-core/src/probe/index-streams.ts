@@ -37,9 +37,9 @@ export function streamsFromIndex(index: Mp4Index): FfprobeOutput | null {
 
 function streamOf(track: Mp4Track, index: number, movieTimescale: number): FfprobeStream | null {
   if (track.sampleDescriptionCount !== 1 || !track.sampleEntry || track.sampleCount === 0) return null;
-  // One shown segment, at normal rate, after at most one empty edit: what the packets from the index cover too.
-  const edits = track.editList;
-  if (edits.length > 2 || edits.some((edit) => edit.mediaRate !== 1) || edits.filter((edit) => edit.mediaTimeTicks >= 0).length !== edits.length - (edits[0]?.mediaTimeTicks === -1 ? 1 : 0)) return null;
+  // No edit list, or one shown segment at normal rate after at most one empty edit.
+  const [first, shown] = track.editList.length === 2 ? track.editList : [null, track.editList[0]];
+  if (track.editList.length > 2 || (first && first.mediaTimeTicks !== -1) || (shown && (shown.mediaTimeTicks < 0 || shown.mediaRate !== 1))) return null;
   try {
     const entry = new Reader(track.sampleEntry);
     if (track.handler === 'vide' && track.codec === 'avc1') return videoStreamOf(track, entry, index, movieTimescale);
