@@ -116,7 +116,7 @@ function soundChunkEntries(track: Mp4Track, memory: ArraySource): Entries | null
 }
 
 /** `av_rescale`: a·b/c rounded to the nearest, halves away from zero. */
-function rescale(a: number, b: number, c: number): number {
+export function rescale(a: number, b: number, c: number): number {
   const exact = (a * b) / c;
   return Math.sign(exact) * Math.round(Math.abs(exact));
 }

@@ -1,4 +1,5 @@
 import type { FfprobeOutput, FfprobeStream } from './ffprobe.js';
+import { rescale } from './index-packets.js';
 import { Invalid, Reader, type Mp4Index, type Mp4Track } from './mp4-index.js';
 
 /**
@@ -79,11 +80,6 @@ function timingOf(track: Mp4Track, movieTimescale: number): { startTicks: number
   return { startTicks: empty, durationTicks: track.editList.reduce((sum, edit) => sum + toMedia(edit.segmentDurationTicks), 0) };
 }
 
-/** `av_rescale`: a·b/c rounded to the nearest, halves away from zero. */
-function rescale(a: number, b: number, c: number): number {
-  return Math.round((a * b) / c);
-}
-
 /** A `VisualSampleEntry` (ISO/IEC 14496-12 12.1.3): 78 bytes after the 8-byte header, then its boxes. */
 const VISUAL_ENTRY_BOXES_AT = 86;
 
@@ -130,17 +126,12 @@ function bitsPerSecond(track: Mp4Track, durationTicks: number): number {
   return durationTicks > 0 ? Math.floor((bytes * 8 * track.timescale) / durationTicks) : 0;
 }
 
-/** `stts` one run, or one run and a last sample: its delta. */
+/** `stts` one run, or one run and a last sample (the demuxer's condition): its delta. */
 function constantFrameTicks(track: Mp4Track): number | null {
   const delta = track.firstSampleDeltaTicks;
   if (delta === null || delta <= 0) return null;
-  if (track.timeToSampleRuns === 1) return delta;
-  if (track.timeToSampleRuns === 2 && track.entryCount >= 2) {
-    // The second run is one sample when every sample but the last is `delta` apart.
-    const last = track.entryCount - 1;
-    if (track.decodeTicks[last]! === last * delta) return delta;
-  }
-  return null;
+  const oneRun = track.timeToSampleRuns === 1 || (track.timeToSampleRuns === 2 && track.secondRunSampleCount === 1);
+  return oneRun ? delta : null;
 }
 
 /** The clockwise turn the matrix makes, when it is an unscaled quarter turn (or none); null otherwise. */
@@ -305,8 +296,8 @@ function skipScalingList(bits: Bits, size: number): void {
 const AAC_RATES_HZ = [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350];
 
 function audioStreamOf(track: Mp4Track, entry: Reader, index: number, movieTimescale: number): FfprobeStream | null {
-  const version = entry.u16(16);
-  if (version !== 0) return null;
+  // Version 0, as ISO files have; QuickTime's versions 1 and 2 move the boxes.
+  if (track.soundDescription?.version !== 0) return null;
   const esds = new Reader(entry.bytes.subarray(36)).child('esds');
   const decoderConfig = esds ? audioSpecificConfig(esds) : null;
   if (!decoderConfig || decoderConfig.averageBitrateBps === 0) return null;

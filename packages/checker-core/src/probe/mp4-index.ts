@@ -84,6 +84,8 @@ export interface Mp4Track {
   /** Runs of `stts` and the first run's delta: a single run of delta 1 is how uncompressed sound is timed. */
   timeToSampleRuns: number;
   firstSampleDeltaTicks: number | null;
+  /** Samples in the second run of `stts`; null with fewer than two runs. */
+  secondRunSampleCount: number | null;
   /**
    * Sound tracks: the QuickTime sound description's version (0 in ISO files) and, for versions 1
    * and 2, the sample frames it says a packet holds; null for other tracks.
@@ -233,6 +235,7 @@ function parseTrak(trak: Reader, memory: ArraySource): Mp4Track {
     sampleDescriptionCount: stsd.u32(4),
     timeToSampleRuns: sttsRuns,
     firstSampleDeltaTicks: sttsRuns > 0 ? stts.u32(12) : null,
+    secondRunSampleCount: sttsRuns > 1 ? stts.u32(16) : null,
     soundDescription: handler === 'soun' && entry ? soundDescriptionOf(entry) : null,
   };
 }
